@@ -1,0 +1,22 @@
+/**
+ * The names of every channel and event, and nothing else: the sandboxed preload bundles this file, so it
+ * must stay free of imports. The schemas for each name live in `./schemas/`; the compiler checks that the
+ * two lists agree (see `./index.ts`).
+ */
+
+/** Request/response channels, `domain:verb`. Windows call them; main answers with a Result. */
+export const CHANNELS = ['app:info', 'app:ping'] as const
+
+/** Events main pushes to every window. Windows never send events. */
+export const EVENTS = ['app:status'] as const
+
+export type Channel = (typeof CHANNELS)[number]
+export type EventName = (typeof EVENTS)[number]
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (CHANNELS as readonly string[]).includes(name)
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (EVENTS as readonly string[]).includes(name)
+}
