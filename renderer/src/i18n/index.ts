@@ -1,6 +1,5 @@
 import { createI18n } from 'vue-i18n'
-import en from './en'
-import zhCN from './zh-CN'
+import { en, zhCN } from './messages'
 
 export const LOCALES = ['en', 'zh-CN'] as const
 export type Locale = (typeof LOCALES)[number]
