@@ -19,6 +19,8 @@ export interface PockytTransaction {
   status: PockytStatus
   refundedMinor?: number
   vendor?: string
+  /** `payment`, `refund` or `void` when Pockyt says (add, pay and trans-list answers do). */
+  transactionType?: string
   /** Pockyt's `createTime` / `paymentTime` as sent (UTC+8 "yyyy-MM-dd HH:mm:ss"). */
   createTime?: string
   paymentTime?: string
@@ -42,7 +44,16 @@ export interface PockytRefund {
 export type PockytOutcome<T> =
   | { kind: 'ok'; value: T }
   | { kind: 'rejected'; retCode: string; retMsg: string }
-  | { kind: 'unknown'; reason: 'timeout' | 'network' | 'http' | 'malformed' | 'aborted'; detail: string }
+  | {
+      kind: 'unknown'
+      reason: 'timeout' | 'network' | 'http' | 'malformed' | 'aborted'
+      detail: string
+      /** The HTTP status when an answer arrived. */
+      httpStatus?: number
+      /** Set when Pockyt answered `000000` (System Error) or `000080` (wallet error): not a refusal. */
+      retCode?: string
+      retMsg?: string
+    }
 
 export interface CallOptions {
   signal?: AbortSignal
