@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
-import { defineConfig, type Plugin } from 'electron-vite'
+import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { CONTENT_SECURITY_POLICY } from './main/csp'
 
@@ -8,7 +9,11 @@ function cspMeta(): Plugin {
   return {
     name: 'qrc-csp-meta',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend'
+      }
     ]
   }
 }
@@ -29,7 +34,10 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     build: {
       rolldownOptions: {
-        input: { index: resolve(__dirname, 'renderer/index.html'), display: resolve(__dirname, 'renderer/display.html') }
+        input: {
+          index: resolve(__dirname, 'renderer/index.html'),
+          display: resolve(__dirname, 'renderer/display.html')
+        }
       }
     },
     plugins: [vue(), cspMeta()]

@@ -103,6 +103,6 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
       return plain(404, 'Not found')
     }
     const headers = { ...SECURITY_HEADERS, 'content-type': contentTypeFor(target.file) }
-    return new Response(request.method === 'HEAD' ? null : (body as BodyInit), { status: 200, headers })
+    return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers })
   }
 }

@@ -97,6 +97,9 @@ export class FakeBrowserWindow extends EventEmitter {
   show = vi.fn(() => {
     this.visible = true
   })
+  showInactive = vi.fn(() => {
+    this.visible = true
+  })
   focus = vi.fn()
   restore = vi.fn(() => {
     this.minimized = false
