@@ -3,10 +3,20 @@
  * handler for every channel. Electron's main (`main/index.ts`) and the browser harness
  * (`main/harness/`) both call this, so the two run the very same code behind the same contract.
  */
+import { join } from 'node:path'
 import type { Handlers } from '../ipc/router'
 import { createAppService } from './app/handlers'
 import { systemClock, type Clock } from './clock'
 import { createEventBus, type EventBus } from './events'
+import { createCheckout } from './payment/checkout'
+import type { PockytClient } from './pockyt/types'
+import { applyPendingRestore, createBackupService } from './backup/backup'
+import { createBackupHandlers } from './backup/handlers'
+import { createBackupScheduler } from './backup/scheduler'
+import { createDiagnosticsHandlers } from './logging/handlers'
+import { createLogger, withRedaction } from './logging/logger'
+import { createEnvSecretStore, type SecretStore } from './settings/secret-store'
+import { createSettingsService } from './settings/service'
 
 export interface ServicesOptions {
   /** Folder for the ledger, settings, logs and backups. */
@@ -18,7 +28,15 @@ export interface ServicesOptions {
   heartbeatSeconds?: number
   /** Pockyt settings from the environment (harness) or the settings store (Electron); none = training. */
   pockyt?: { baseUrl: string; merchantNo: string; storeNo: string; token: string }
+  /** Tests: a Pockyt client to use instead of the live or Training one. */
+  pockytClient?: PockytClient
+  /** This till's id (one wallet payment in progress per terminal); default "T1". */
+  terminalId?: string
+  /** From `pay` to cancelling an unconfirmed payment; default 60 s. */
+  paymentTimeoutMs?: number
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void
+  /** Where the Pockyt token is kept: safeStorage in Electron; default POCKYT_TOKEN (the harness). */
+  secrets?: SecretStore
 }
 
 export interface Services {
@@ -30,19 +48,72 @@ export interface Services {
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const clock = options.clock ?? systemClock
-  const log = options.log ?? (() => {})
+  // Every line goes to <dataDir>/logs (rotated) and to the caller's sink, with the token scrubbed.
+  const fileLog = createLogger(join(options.dataDir, 'logs'), { now: () => clock.now() })
+  const log = withRedaction((level, message, fields) => {
+    fileLog(level, message, fields)
+    options.log?.(level, message, fields)
+  })
+  log.addSecret(options.pockyt?.token)
   const events = createEventBus((e) => log('error', 'event listener failed', { error: String(e) }))
-  const mode = () => (options.pockyt ? 'live' : 'training') as 'training' | 'live'
+  const settings = await createSettingsService({
+    dataDir: options.dataDir,
+    clock,
+    events,
+    secrets: options.secrets ?? createEnvSecretStore(),
+    log,
+    addSecret: log.addSecret,
+    activeMode: () => mode(),
+    onChanged: () => app.pushStatus()
+  })
+  // Live credentials: the harness's environment, else the settings once they passed "Test connection".
+  // The checkout builds its client once, so a mode switch takes effect at the next start.
+  const pockyt = options.pockyt ?? (await settings.pockytSettings()) ?? undefined
+  const mode = () => (pockyt ? 'live' : 'training') as 'training' | 'live'
 
   const app = createAppService({ name: 'QRC POS', version: options.version, shell: options.shell, mode, events, clock })
 
+  // A restore staged by backup:restore is swapped in here, before any connection to the ledger opens.
+  const ledgerFile = join(options.dataDir, LEDGER_FILE)
+  const restored = applyPendingRestore(ledgerFile, clock.now())
+  if (restored) log('warn', 'restored ledger put in place', { replaced: restored.replaced })
+
+  // Throws PosError LEDGER_UNAVAILABLE (details.reason: corrupt | newer-version | io) for the stop screen.
+  const checkout = await createCheckout({
+    dataDir: options.dataDir,
+    clock,
+    events,
+    pockyt,
+    pockytClient: options.pockytClient,
+    terminalId: options.terminalId,
+    paymentTimeoutMs: options.paymentTimeoutMs ?? settings.store.get().paymentTimeoutSeconds * 1000,
+    log
+  })
+
+  const backups = createBackupService({ dataDir: options.dataDir, ledgerFile, db: () => checkout.ledger.db, clock })
+  const backupScheduler = createBackupScheduler({ backups, clock, log })
+  backupScheduler.start()
+
   const handlers: Handlers = {
-    ...app.handlers
+    ...app.handlers,
+    ...checkout.handlers,
+    ...settings.handlers,
+    ...createBackupHandlers({ backups, requireManagerPin: settings.requireManagerPin, log }),
+    ...createDiagnosticsHandlers({
+      dataDir: options.dataDir,
+      logDir: fileLog.dir,
+      clock,
+      app: () => ({ name: 'QRC POS', version: options.version, shell: options.shell, mode: mode() }),
+      settings: () => settings.view(),
+      secrets: async () => log.secrets()
+    })
   }
 
   app.pushStatus()
   const heartbeat =
-    (options.heartbeatSeconds ?? 5) > 0 ? setInterval(app.pushStatus, (options.heartbeatSeconds ?? 5) * 1000) : undefined
+    (options.heartbeatSeconds ?? 5) > 0
+      ? setInterval(app.pushStatus, (options.heartbeatSeconds ?? 5) * 1000)
+      : undefined
   heartbeat?.unref?.()
 
   return {
@@ -50,6 +121,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     events,
     async close() {
       if (heartbeat) clearInterval(heartbeat)
+      await backupScheduler.stop()
+      await checkout.close()
+      fileLog.close()
     }
   }
 }

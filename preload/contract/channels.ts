@@ -5,10 +5,32 @@
  */
 
 /** Request/response channels, `domain:verb`. Windows call them; main answers with a Result. */
-export const CHANNELS = ['app:info', 'app:ping'] as const
+export const CHANNELS = [
+  'app:info',
+  'app:ping',
+  'sale:current',
+  'sale:get',
+  'sale:new',
+  'sale:addItem',
+  'sale:addCustomItem',
+  'sale:setQuantity',
+  'sale:setLineDiscount',
+  'sale:setDiscount',
+  'sale:removeLine',
+  'sale:clear',
+  'sale:park',
+  'sale:listParked',
+  'sale:recall',
+  'payment:start',
+  'payment:submitCode',
+  'payment:cancel',
+  'payment:current',
+  'payment:get',
+  'payment:listForSale'
+] as const
 
 /** Events main pushes to every window. Windows never send events. */
-export const EVENTS = ['app:status'] as const
+export const EVENTS = ['app:status', 'sale:changed', 'payment:changed', 'display:changed'] as const
 
 export type Channel = (typeof CHANNELS)[number]
 export type EventName = (typeof EVENTS)[number]

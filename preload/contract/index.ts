@@ -7,6 +7,9 @@ import type { z } from 'zod'
 import type { Channel, EventName } from './channels'
 import type { Result } from './result'
 import { appChannels, appEvents } from './schemas/app'
+import { displayEvents } from './schemas/display'
+import { paymentChannels, paymentEvents } from './schemas/payment'
+import { saleChannels, saleEvents } from './schemas/sale'
 
 export * from './channels'
 export * from './result'
@@ -18,11 +21,16 @@ interface ChannelSpec {
 
 /** Adding a channel: name it in `channels.ts`, give it schemas in `schemas/<domain>.ts`, list it here. */
 export const contract = {
-  ...appChannels
+  ...appChannels,
+  ...saleChannels,
+  ...paymentChannels
 } satisfies Record<Channel, ChannelSpec>
 
 export const events = {
-  ...appEvents
+  ...appEvents,
+  ...saleEvents,
+  ...paymentEvents,
+  ...displayEvents
 } satisfies Record<EventName, z.ZodType>
 
 /** The exact key sets must agree both ways; this fails to compile if a schema is missing or extra. */
