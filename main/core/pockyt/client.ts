@@ -15,6 +15,7 @@ import type {
   CallOptions,
   PayRequest,
   PockytClient,
+  PockytClientSettings,
   PockytOutcome,
   PockytSettings,
   RefundRequest,
@@ -64,8 +65,7 @@ export interface PockytClientDeps {
   clock?: Clock
 }
 
-/** Settings as the app stores them; `payPath` may be left out (default `/app-instore/v3/pay`). */
-export type PockytClientSettings = Omit<PockytSettings, 'payPath'> & { payPath?: string }
+export type { PockytClientSettings } from './types'
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
 

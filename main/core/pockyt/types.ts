@@ -112,6 +112,9 @@ export interface PockytSettings {
   payPath: string
 }
 
+/** Settings as the app stores them; `payPath` may be left out (default `/app-instore/v3/pay`). */
+export type PockytClientSettings = Omit<PockytSettings, 'payPath'> & { payPath?: string }
+
 export const BASE_URL_PRESETS = {
   production: 'https://mapi.yuansfer.com',
   sandbox: 'https://mapi.yuansferdev.com',
