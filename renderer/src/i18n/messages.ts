@@ -4,8 +4,9 @@
  */
 import * as app from '../features/app/messages'
 import * as display from '../features/display/messages'
+import * as scan from '../features/scan/messages'
 
-const features = { app, display }
+const features = { app, display, scan }
 
 type Features = typeof features
 export type Messages = { [K in keyof Features]: Features[K]['en'] }
