@@ -1,0 +1,250 @@
+/**
+ * The persisted settings: `<dataDir>/settings.json`, validated on load and on every change.
+ *
+ * - A file that cannot be read or does not validate is never overwritten silently: it is copied to
+ *   `settings.corrupt-<time>.json`, defaults are used in memory, and `problem` says so until the next save.
+ * - `update(patch)` validates the whole result and writes nothing on any error; the error lists a message
+ *   per field (`details.fields`).
+ * - Training vs live: live only after the current credentials passed "Test connection"; changing the
+ *   credentials drops back to training.
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { z } from 'zod'
+import {
+  ConnectionTest,
+  Settings,
+  SETTINGS_FIELDS,
+  type SettingsField,
+  type SettingsValue
+} from '../../../preload/contract/schemas/settings'
+import { BASE_URL_PRESETS } from '../pockyt/types'
+import { PosError } from '../errors'
+import type { Clock } from '../clock'
+import { writeFileAtomic } from './atomic-file'
+
+export const SETTINGS_FILE_NAME = 'settings.json'
+
+export type Mode = 'training' | 'live'
+export type ConnectionTestValue = z.output<typeof ConnectionTest>
+
+/** What works out of the box: training mode against the simulator, US dollars, no tax. */
+export const DEFAULT_SETTINGS: SettingsValue = Object.freeze({
+  storeName: 'My store',
+  storeAddress: '',
+  storeLogo: null,
+  currency: 'USD',
+  taxRates: [],
+  paymentTimeoutSeconds: 60,
+  customerDisplay: { kind: 'auto' },
+  cashierLanguage: 'en',
+  displayLanguage: 'en',
+  receiptPrinter: null,
+  cameraDeviceId: null,
+  pockytEnvironment: 'sandbox',
+  pockytCustomUrl: null,
+  merchantNo: '',
+  storeNo: '',
+  storeAdminNo: '',
+  payPath: '/app-instore/v3/pay'
+}) as SettingsValue
+
+/** Fields whose change invalidates a passed connection test (and so live mode). */
+export const CREDENTIAL_FIELDS: readonly SettingsField[] = [
+  'pockytEnvironment',
+  'pockytCustomUrl',
+  'merchantNo',
+  'storeNo',
+  'storeAdminNo',
+  'payPath'
+]
+
+const StoredConnection = ConnectionTest.extend({ credentialsKey: z.string() })
+
+const SettingsFile = z.strictObject({
+  format: z.literal(1),
+  settings: Settings,
+  mode: z.enum(['training', 'live']),
+  connection: StoredConnection.nullable()
+})
+type SettingsFileValue = z.output<typeof SettingsFile>
+
+/** Per-field messages, keyed by setting name. */
+export type FieldErrors = Partial<Record<SettingsField | 'patch', string>>
+
+export interface SettingsState {
+  settings: SettingsValue
+  mode: Mode
+  /** The last connection test, only if it was of the current credentials. */
+  connection: ConnectionTestValue | null
+  problem: string | null
+}
+
+export interface SettingsStore {
+  readonly file: string
+  get(): SettingsValue
+  state(): SettingsState
+  /** Validates and saves; throws BAD_INPUT with `details.fields` and saves nothing on any error. */
+  update(patch: Partial<Record<SettingsField, unknown>>): { changed: SettingsField[]; credentialsChanged: boolean }
+  /** Records a connection test of the current credentials (a failed one also ends live mode). */
+  recordConnectionTest(test: ConnectionTestValue): void
+  /** Forgets the test result and returns to training (e.g. the token was replaced). */
+  invalidateConnection(): void
+  /** Training -> live needs `confirm` and a passing test of the current credentials. */
+  setMode(mode: Mode, confirm: boolean): void
+}
+
+/** The base URL the chosen environment resolves to (custom: as entered, without a trailing slash). */
+export function resolveBaseUrl(s: Pick<SettingsValue, 'pockytEnvironment' | 'pockytCustomUrl'>): string {
+  if (s.pockytEnvironment === 'custom') return (s.pockytCustomUrl ?? '').replace(/\/+$/, '')
+  return BASE_URL_PRESETS[s.pockytEnvironment]
+}
+
+/** Identifies the credentials a test was run with (no token: replacing the token invalidates explicitly). */
+export function credentialsKey(s: SettingsValue): string {
+  return JSON.stringify([resolveBaseUrl(s), s.merchantNo, s.storeNo, s.storeAdminNo, s.payPath])
+}
+
+/** Turns zod issues into one message per top-level field (the first problem of each). */
+export function fieldErrors(issues: readonly { path: PropertyKey[]; message: string }[]): FieldErrors {
+  const out: FieldErrors = {}
+  for (const issue of issues) {
+    const [field, ...rest] = issue.path
+    const key = (
+      typeof field === 'string' && (SETTINGS_FIELDS as string[]).includes(field) ? field : 'patch'
+    ) as keyof FieldErrors
+    if (out[key]) continue
+    // "Tax rate 2: ..." tells which row of a list is wrong.
+    const row = key === 'taxRates' && typeof rest[0] === 'number' ? `Tax rate ${rest[0] + 1}: ` : ''
+    out[key] = row + issue.message
+  }
+  return out
+}
+
+function describe(errors: FieldErrors): string {
+  const lines = Object.entries(errors).map(([k, m]) => `${k}: ${m}`)
+  return `Nothing was saved. Fix ${lines.length === 1 ? 'this field' : `these ${lines.length} fields`}: ${lines.join(' ')}`
+}
+
+export interface SettingsStoreOptions {
+  dataDir: string
+  clock: Clock
+}
+
+/** Loads (or starts from defaults) and returns the store. Never throws for a bad file: see `problem`. */
+export function createSettingsStore(options: SettingsStoreOptions): SettingsStore {
+  mkdirSync(options.dataDir, { recursive: true })
+  const file = join(options.dataDir, SETTINGS_FILE_NAME)
+  let current: SettingsFileValue = { format: 1, settings: { ...DEFAULT_SETTINGS }, mode: 'training', connection: null }
+  let problem: string | null = null
+
+  if (existsSync(file)) {
+    let parsed: SettingsFileValue | null = null
+    let why = ''
+    try {
+      const r = SettingsFile.safeParse(JSON.parse(readFileSync(file, 'utf8')))
+      if (r.success) parsed = r.data
+      else
+        why =
+          Object.entries(
+            fieldErrors(
+              r.error.issues.map((i) => ({ ...i, path: i.path[0] === 'settings' ? i.path.slice(1) : i.path }))
+            )
+          )
+            .map(([k, m]) => `${k}: ${m}`)
+            .join(' ') || r.error.issues[0]!.message
+    } catch (e) {
+      why =
+        e instanceof SyntaxError
+          ? 'it is not valid JSON'
+          : `it cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`
+    }
+    if (parsed) current = parsed
+    else {
+      const copy = join(options.dataDir, `settings.corrupt-${options.clock.now()}.json`)
+      try {
+        copyFileSync(file, copy)
+      } catch {
+        // The original stays in place untouched until the next save; the copy is a courtesy.
+      }
+      problem = `The settings file could not be used (${why}). Defaults are shown; the file was kept as ${copy}. Saving replaces it.`
+    }
+  }
+
+  function save(next: SettingsFileValue): void {
+    writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`)
+    current = next
+    problem = null
+  }
+
+  function connectionOfCurrent(): ConnectionTestValue | null {
+    const c = current.connection
+    if (!c || c.credentialsKey !== credentialsKey(current.settings)) return null
+    const { credentialsKey: _k, ...test } = c
+    return test
+  }
+
+  return {
+    file,
+    get: () => current.settings,
+    state: () => ({ settings: current.settings, mode: current.mode, connection: connectionOfCurrent(), problem }),
+
+    update(patch) {
+      const unknown = Object.keys(patch).filter((k) => !(SETTINGS_FIELDS as string[]).includes(k))
+      if (unknown.length) {
+        throw new PosError('BAD_INPUT', `Unknown setting ${unknown.join(', ')}. Nothing was saved.`, {
+          fields: { patch: `Unknown setting ${unknown.join(', ')}.` }
+        })
+      }
+      const merged = { ...current.settings, ...patch }
+      const r = Settings.safeParse(merged)
+      const errors: FieldErrors = r.success ? {} : fieldErrors(r.error.issues)
+      if (r.success) {
+        const logo = r.data.storeLogo
+        if (logo && !logo.startsWith('data:') && !existsSync(join(options.dataDir, logo))) {
+          errors.storeLogo = `There is no file named ${logo} in the data folder (${options.dataDir}).`
+        }
+      }
+      if (!r.success || Object.keys(errors).length) {
+        throw new PosError('BAD_INPUT', describe(errors), { fields: errors })
+      }
+      const next = r.data
+      const changed = SETTINGS_FIELDS.filter((k) => JSON.stringify(next[k]) !== JSON.stringify(current.settings[k]))
+      const credentialsChanged = credentialsKey(next) !== credentialsKey(current.settings)
+      if (!changed.length && !problem) return { changed, credentialsChanged }
+      save({
+        ...current,
+        settings: next,
+        mode: credentialsChanged ? 'training' : current.mode,
+        connection: credentialsChanged ? null : current.connection
+      })
+      return { changed, credentialsChanged }
+    },
+
+    recordConnectionTest(test) {
+      const stored = { ...test, credentialsKey: credentialsKey(current.settings) }
+      save({ ...current, connection: stored, mode: test.outcome === 'works' ? current.mode : 'training' })
+    },
+
+    invalidateConnection() {
+      if (!current.connection && current.mode === 'training') return
+      save({ ...current, connection: null, mode: 'training' })
+    },
+
+    setMode(mode, confirm) {
+      if (mode === current.mode) return
+      if (mode === 'training') return save({ ...current, mode })
+      const test = connectionOfCurrent()
+      if (!test || test.outcome !== 'works') {
+        throw new PosError(
+          'CONFLICT',
+          'Live mode needs credentials that passed "Test connection". Enter the merchant number, store number and token, then test the connection.'
+        )
+      }
+      if (!confirm) {
+        throw new PosError('CONFLICT', 'Going live takes real money from customers: confirm the switch to live mode.')
+      }
+      save({ ...current, mode })
+    }
+  }
+}
