@@ -8,7 +8,7 @@ import type { Handlers } from '../ipc/router'
 import { createAppService } from './app/handlers'
 import { systemClock, type Clock } from './clock'
 import { createEventBus, type EventBus } from './events'
-import { createCheckout } from './payment/checkout'
+import { createCheckout, LEDGER_FILE } from './payment/checkout'
 import type { PockytClient } from './pockyt/types'
 import { applyPendingRestore, createBackupService } from './backup/backup'
 import { createBackupHandlers } from './backup/handlers'
@@ -56,6 +56,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
   })
   log.addSecret(options.pockyt?.token)
   const events = createEventBus((e) => log('error', 'event listener failed', { error: String(e) }))
+  let pockyt = options.pockyt
+  const mode = () => (pockyt ? 'live' : 'training') as 'training' | 'live'
   const settings = await createSettingsService({
     dataDir: options.dataDir,
     clock,
@@ -63,13 +65,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
     secrets: options.secrets ?? createEnvSecretStore(),
     log,
     addSecret: log.addSecret,
-    activeMode: () => mode(),
+    activeMode: mode,
     onChanged: () => app.pushStatus()
   })
   // Live credentials: the harness's environment, else the settings once they passed "Test connection".
   // The checkout builds its client once, so a mode switch takes effect at the next start.
-  const pockyt = options.pockyt ?? (await settings.pockytSettings()) ?? undefined
-  const mode = () => (pockyt ? 'live' : 'training') as 'training' | 'live'
+  pockyt ??= (await settings.pockytSettings()) ?? undefined
+  await settings.publish()
 
   const app = createAppService({ name: 'QRC POS', version: options.version, shell: options.shell, mode, events, clock })
 

@@ -26,11 +26,22 @@ export const CHANNELS = [
   'payment:cancel',
   'payment:current',
   'payment:get',
-  'payment:listForSale'
+  'payment:listForSale',
+  'settings:get',
+  'settings:update',
+  'settings:setToken',
+  'settings:testConnection',
+  'settings:setMode',
+  'settings:setPin',
+  'settings:verifyPin',
+  'backup:now',
+  'backup:list',
+  'backup:restore',
+  'diagnostics:export'
 ] as const
 
 /** Events main pushes to every window. Windows never send events. */
-export const EVENTS = ['app:status', 'sale:changed', 'payment:changed', 'display:changed'] as const
+export const EVENTS = ['app:status', 'sale:changed', 'payment:changed', 'display:changed', 'settings:changed'] as const
 
 export type Channel = (typeof CHANNELS)[number]
 export type EventName = (typeof EVENTS)[number]

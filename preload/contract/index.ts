@@ -10,6 +10,7 @@ import { appChannels, appEvents } from './schemas/app'
 import { displayEvents } from './schemas/display'
 import { paymentChannels, paymentEvents } from './schemas/payment'
 import { saleChannels, saleEvents } from './schemas/sale'
+import { settingsChannels, settingsEvents } from './schemas/settings'
 
 export * from './channels'
 export * from './result'
@@ -23,14 +24,16 @@ interface ChannelSpec {
 export const contract = {
   ...appChannels,
   ...saleChannels,
-  ...paymentChannels
+  ...paymentChannels,
+  ...settingsChannels
 } satisfies Record<Channel, ChannelSpec>
 
 export const events = {
   ...appEvents,
   ...saleEvents,
   ...paymentEvents,
-  ...displayEvents
+  ...displayEvents,
+  ...settingsEvents
 } satisfies Record<EventName, z.ZodType>
 
 /** The exact key sets must agree both ways; this fails to compile if a schema is missing or extra. */

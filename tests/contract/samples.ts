@@ -31,5 +31,16 @@ export const VALID_SAMPLES = {
   'payment:cancel': [{ paymentId: 1 }],
   'payment:current': [undefined],
   'payment:get': [{ paymentId: 1 }],
-  'payment:listForSale': [{ saleId: 1 }]
+  'payment:listForSale': [{ saleId: 1 }],
+  'settings:get': [undefined],
+  'settings:update': [{ patch: { storeName: 'Corner shop', paymentTimeoutSeconds: 90 } }, { patch: {}, pin: '1234' }],
+  'settings:setToken': [{ token: 'abc123' }, { token: null, pin: '1234' }],
+  'settings:testConnection': [undefined],
+  'settings:setMode': [{ mode: 'live', confirm: true, pin: '1234' }, { mode: 'training' }],
+  'settings:setPin': [{ newPin: '1234' }, { currentPin: '1234', newPin: '98765432' }],
+  'settings:verifyPin': [{ pin: '1234' }],
+  'backup:now': [undefined],
+  'backup:list': [undefined],
+  'backup:restore': [{ name: 'ledger-20261125-171500123-manual.sqlite', confirm: true, pin: '1234' }],
+  'diagnostics:export': [undefined]
 } satisfies { [C in Channel]: In<C>[] }
