@@ -115,9 +115,10 @@ export async function createCheckout(o: CheckoutOptions) {
     training,
     /** Payments resumed at start-up. */
     resumed,
-    async close() {
+    /** `graceMs`: how long to let in-flight calls finish before the ledger closes under them. */
+    async close(graceMs?: number) {
       display.close()
-      await engine.close()
+      await engine.close(graceMs)
       ledger.close()
     }
   }

@@ -360,7 +360,8 @@ export function createPaymentEngine(o: EngineOptions) {
     if (clock.now() - (row.pay_sent_at ?? row.created_at) >= timeoutMs) return // the timeout is handled above
     const q = await query(row)
     if (q.waitMs > 0) {
-      await nap(runner, q.waitMs)
+      // Rate limited: wait, but never past the timeout.
+      await nap(runner, Math.min(q.waitMs, timeoutMs - (clock.now() - (row.pay_sent_at ?? row.created_at))))
       return
     }
     row = q.row
