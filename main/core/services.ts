@@ -9,6 +9,7 @@ import { createAppService } from './app/handlers'
 import { systemClock, type Clock } from './clock'
 import { createEventBus, type EventBus } from './events'
 import { createCheckout, LEDGER_FILE } from './payment/checkout'
+import { createCatalogService } from './catalog/catalog-service'
 import type { PockytClient } from './pockyt/types'
 import { applyPendingRestore, createBackupService } from './backup/backup'
 import { createBackupHandlers } from './backup/handlers'
@@ -100,6 +101,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     ...app.handlers,
     ...checkout.handlers,
     ...settings.handlers,
+    ...createCatalogService({ db: checkout.ledger.db, clock, events, currency: () => settings.store.get().currency })
+      .handlers,
     ...createBackupHandlers({ backups, requireManagerPin: settings.requireManagerPin, log }),
     ...createDiagnosticsHandlers({
       dataDir: options.dataDir,

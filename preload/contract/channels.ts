@@ -37,11 +37,26 @@ export const CHANNELS = [
   'backup:now',
   'backup:list',
   'backup:restore',
-  'diagnostics:export'
+  'diagnostics:export',
+  'catalog:search',
+  'catalog:categories',
+  'catalog:get',
+  'catalog:add',
+  'catalog:update',
+  'catalog:setActive',
+  'catalog:importCsv',
+  'catalog:exportCsv'
 ] as const
 
 /** Events main pushes to every window. Windows never send events. */
-export const EVENTS = ['app:status', 'sale:changed', 'payment:changed', 'display:changed', 'settings:changed'] as const
+export const EVENTS = [
+  'app:status',
+  'sale:changed',
+  'payment:changed',
+  'display:changed',
+  'settings:changed',
+  'catalog:changed'
+] as const
 
 export type Channel = (typeof CHANNELS)[number]
 export type EventName = (typeof EVENTS)[number]

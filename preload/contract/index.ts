@@ -7,6 +7,7 @@ import type { z } from 'zod'
 import type { Channel, EventName } from './channels'
 import type { Result } from './result'
 import { appChannels, appEvents } from './schemas/app'
+import { catalogChannels, catalogEvents } from './schemas/catalog'
 import { displayEvents } from './schemas/display'
 import { paymentChannels, paymentEvents } from './schemas/payment'
 import { saleChannels, saleEvents } from './schemas/sale'
@@ -25,7 +26,8 @@ export const contract = {
   ...appChannels,
   ...saleChannels,
   ...paymentChannels,
-  ...settingsChannels
+  ...settingsChannels,
+  ...catalogChannels
 } satisfies Record<Channel, ChannelSpec>
 
 export const events = {
@@ -33,7 +35,8 @@ export const events = {
   ...saleEvents,
   ...paymentEvents,
   ...displayEvents,
-  ...settingsEvents
+  ...settingsEvents,
+  ...catalogEvents
 } satisfies Record<EventName, z.ZodType>
 
 /** The exact key sets must agree both ways; this fails to compile if a schema is missing or extra. */

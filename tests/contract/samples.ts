@@ -42,5 +42,13 @@ export const VALID_SAMPLES = {
   'backup:now': [undefined],
   'backup:list': [undefined],
   'backup:restore': [{ name: 'ledger-20261125-171500123-manual.sqlite', confirm: true, pin: '1234' }],
-  'diagnostics:export': [undefined]
+  'diagnostics:export': [undefined],
+  'catalog:search': [{ text: 'lat' }, { text: '', category: 'Coffee', includeInactive: true, limit: 50 }],
+  'catalog:categories': [undefined],
+  'catalog:get': [{ productId: 1 }],
+  'catalog:add': [{ product: { name: 'Tea', priceMinor: 350, taxRateBp: 825 } }],
+  'catalog:update': [{ productId: 1, patch: { priceMinor: 400 } }],
+  'catalog:setActive': [{ productId: 1, active: false }],
+  'catalog:importCsv': [{ csv: 'name,price\nTea,3.50\n' }, { csv: 'name,price\n', dryRun: true }],
+  'catalog:exportCsv': [{}, { includeInactive: false }]
 } satisfies { [C in Channel]: In<C>[] }
