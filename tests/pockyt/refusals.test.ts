@@ -186,6 +186,29 @@ describe('000021, 000022, 000040', () => {
   })
 })
 
+describe('stores are isolated', () => {
+  it("a store neither sees nor collides with another store's references and transactions", async () => {
+    const two = await startSimulatorServer({
+      credentials: [
+        { merchantNo: '1', storeNo: '10', token: 'a' },
+        { merchantNo: '1', storeNo: '20', token: 'b' }
+      ]
+    })
+    try {
+      const a = createPockytClient({ baseUrl: two.url, merchantNo: '1', storeNo: '10', token: 'a' })
+      const b = createPockytClient({ baseUrl: two.url, merchantNo: '1', storeNo: '20', token: 'b' })
+      const txA = ok(await a.add({ amountMinor: 100, currency: 'USD', reference: 'same' }))
+      expect(await b.query({ reference: 'same' })).toMatchObject({ kind: 'rejected', retCode: '000021' })
+      expect(await b.query({ transactionNo: txA.transactionNo })).toMatchObject({ kind: 'rejected', retCode: '000021' })
+      const txB = ok(await b.add({ amountMinor: 200, currency: 'USD', reference: 'same' }))
+      expect(ok(await a.query({ reference: 'same' })).transactionNo).toBe(txA.transactionNo)
+      expect(ok(await b.query({ reference: 'same' })).transactionNo).toBe(txB.transactionNo)
+    } finally {
+      await two.close()
+    }
+  })
+})
+
 describe('transport details', () => {
   it('form-urlencoded bodies are read like JSON ones', async () => {
     const res = await call(POCKYT_PATHS.add, { amount: '2.50', currency: 'USD', reference: 'form-1' }, { form: true })

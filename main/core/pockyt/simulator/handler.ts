@@ -192,7 +192,10 @@ export function createSimulatorHandler(state: SimulatorState, deps: HandlerDeps)
         if (p.vendor !== undefined && !VENDORS.has(p.vendor)) throw new SimRefusal('000023', 'unknown vendor')
         const { tx, scenario } = state.pay(merchantNo, storeNo, refOf(p), code, p.vendor)
         const no = tx.transactionNo
-        if (scenario?.answer === 'drop') throw new SimulatedDrop()
+        if (scenario?.answer === 'drop') {
+          log(`POST ${POCKYT_PATHS.pay} -> connection dropped after processing (905) code …${code.slice(-4)}`)
+          throw new SimulatedDrop()
+        }
         if (scenario?.answer === 'malformed') {
           return text(`{"ret_code":"000100","ret_msg":"prepay success","result":{"transactionNo":"${no}","transac`, 200)
         }

@@ -152,10 +152,12 @@ export class SimulatorState {
   }
 
   private find(merchantNo: string, storeNo: string, ref: SimRef): SimTransaction {
-    let tx: SimTransaction | undefined
-    if (ref.transactionNo !== undefined) tx = this.txs.get(ref.transactionNo)
-    else for (const t of this.txs.values()) if (t.reference === ref.reference) tx = t
-    if (!tx || tx.merchantNo !== merchantNo || tx.storeNo !== storeNo) return refuse('000021', 'no such transaction')
+    const mine = (t: SimTransaction | undefined) => t && t.merchantNo === merchantNo && t.storeNo === storeNo
+    const tx =
+      ref.transactionNo !== undefined
+        ? this.txs.get(ref.transactionNo)
+        : [...this.txs.values()].find((t) => mine(t) && t.reference === ref.reference)
+    if (!tx || !mine(tx)) return refuse('000021', 'no such transaction')
     return this.settle(tx)
   }
 
