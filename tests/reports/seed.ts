@@ -28,6 +28,10 @@ export interface SeedSale {
   terminalId?: string
   /** The payment code's last 4 digits. */
   last4?: string
+  /** Pockyt's number for the succeeded attempt (e.g. one the simulator handed out). */
+  transactionNo?: string
+  /** Our reference for the succeeded attempt. */
+  reference?: string
 }
 
 /** A fresh ledger file in a temp folder; `dispose` closes and deletes it. */
@@ -100,8 +104,8 @@ export function createSeeder(db: Db) {
         s.payment.run({
           saleId,
           terminalId,
-          reference: `Qseed-${seq.toString(36)}`,
-          transactionNo: String(txNo),
+          reference: (state === 'succeeded' && sale.reference) || `Qseed-${seq.toString(36)}`,
+          transactionNo: (state === 'succeeded' && sale.transactionNo) || String(txNo),
           state,
           vendor: sale.vendor === undefined ? 'wechatpay' : sale.vendor,
           amount: total,

@@ -258,9 +258,9 @@ export function createHistoryQueries(db: Db) {
     /** Sale ids whose succeeded payment (or refund) carries this Pockyt number: a scanned receipt barcode. */
     saleByTransactionNo(transactionNo: string): number | undefined {
       const r = prepared(
-        `SELECT sale_id FROM payments WHERE transaction_no = ?
-         UNION ALL SELECT sale_id FROM refunds WHERE refund_transaction_no = ? LIMIT 1`
-      ).get(transactionNo, transactionNo) as { sale_id: number } | undefined
+        `SELECT sale_id FROM payments WHERE transaction_no = @no
+         UNION ALL SELECT sale_id FROM refunds WHERE refund_transaction_no = @no LIMIT 1`
+      ).get({ no: transactionNo }) as { sale_id: number } | undefined
       return r?.sale_id
     }
   }
