@@ -256,6 +256,13 @@ export const protocol = {
   })
 }
 export const dialog = { showErrorBox: vi.fn() }
+/** Reversible stand-in for the OS keychain: "encrypts" by base64 with a prefix. */
+export const safeStorage = {
+  isEncryptionAvailable: vi.fn(() => true),
+  getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+  encryptString: vi.fn((plain: string) => Buffer.from(`enc:${plain}`)),
+  decryptString: vi.fn((encrypted: Buffer) => encrypted.toString().replace(/^enc:/, ''))
+}
 export const BrowserWindow = FakeBrowserWindow
 
 /** Fresh state for every test: no windows, no handlers, default app/screen, cleared call records. */
