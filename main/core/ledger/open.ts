@@ -12,7 +12,7 @@ import { LATEST_VERSION, MIGRATIONS, migrate, type Migration } from './migration
 export type Db = Database.Database
 
 /** Why the ledger could not be opened; the app shows a stop screen for each. */
-export type LedgerFailure = 'corrupt' | 'newer-version' | 'io'
+export type LedgerFailure = 'corrupt' | 'newer-version' | 'migration-failed' | 'io'
 
 export interface LedgerFailureDetails {
   reason: LedgerFailure
@@ -109,7 +109,15 @@ export function openLedger(file: string, options: OpenLedgerOptions = {}): Ledge
     // These rows are money: every commit reaches the disk before the call it announces.
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
-    const version = migrate(db, migrations)
+    let version: number
+    try {
+      version = migrate(db, migrations)
+    } catch (e) {
+      throw ledgerError(
+        { reason: 'migration-failed', file },
+        `The sales ledger could not be upgraded (${e instanceof Error ? e.message : String(e)}). Nothing was changed: reinstall the previous version of QRC POS, or contact support.`
+      )
+    }
     return {
       db,
       file,
