@@ -8,7 +8,18 @@
  * no connection is open, either right away (when the app gave a `closeLedger` hook) or at the next start.
  * The replaced ledger is kept beside it (`<ledger>.replaced-<time>`, with its WAL), never deleted.
  */
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync
+} from 'node:fs'
 import { basename, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { PosError } from '../errors'
@@ -44,7 +55,15 @@ export function parseBackupName(name: string): { createdAt: number; reason: Back
   const m = NAME.exec(name)
   if (!m) return null
   const [d, t] = [m[1]!, m[2]!]
-  const createdAt = Date.UTC(+d.slice(0, 4), +d.slice(4, 6) - 1, +d.slice(6, 8), +t.slice(0, 2), +t.slice(2, 4), +t.slice(4, 6), +t.slice(6, 9))
+  const createdAt = Date.UTC(
+    +d.slice(0, 4),
+    +d.slice(4, 6) - 1,
+    +d.slice(6, 8),
+    +t.slice(0, 2),
+    +t.slice(2, 4),
+    +t.slice(4, 6),
+    +t.slice(6, 9)
+  )
   return Number.isNaN(createdAt) ? null : { createdAt, reason: m[3] as BackupReason }
 }
 
@@ -62,9 +81,14 @@ export function checkLedgerFile(file: string, supportedVersion = LATEST_VERSION)
   let db: Database.Database | undefined
   try {
     db = new Database(file, { readonly: true, fileMustExist: true })
-    const check = (db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[]).map((r) => r.integrity_check)
+    const check = (db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[]).map(
+      (r) => r.integrity_check
+    )
     if (check.length !== 1 || check[0] !== 'ok') {
-      refuse('corrupt', `The backup ${basename(file)} is damaged (${check.slice(0, 2).join('; ')}): it was not restored. Choose an older backup.`)
+      refuse(
+        'corrupt',
+        `The backup ${basename(file)} is damaged (${check.slice(0, 2).join('; ')}): it was not restored. Choose an older backup.`
+      )
     }
     const version = db.pragma('user_version', { simple: true }) as number
     if (version > supportedVersion) {
@@ -73,7 +97,8 @@ export function checkLedgerFile(file: string, supportedVersion = LATEST_VERSION)
         `The backup ${basename(file)} was made by a newer version of QRC POS (schema ${version}, this one understands up to ${supportedVersion}). Install the newer version to restore it.`
       )
     }
-    if (version < 1) refuse('not-a-ledger', `${basename(file)} is an SQLite file but not a QRC POS ledger: it was not restored.`)
+    if (version < 1)
+      refuse('not-a-ledger', `${basename(file)} is an SQLite file but not a QRC POS ledger: it was not restored.`)
     return { version }
   } catch (e) {
     if (e instanceof PosError) throw e
@@ -148,7 +173,9 @@ export interface BackupService {
   /** Deletes backups older than the retention (keeping the newest `minKept`); returns the names deleted. */
   prune(): string[]
   /** Checks and stages a backup, keeps a safety copy of the current ledger, and applies it if it can. */
-  restore(name: string): Promise<{ restored: string; safetyCopy: string | null; restartRequired: true; applied: boolean }>
+  restore(
+    name: string
+  ): Promise<{ restored: string; safetyCopy: string | null; restartRequired: true; applied: boolean }>
 }
 
 export function createBackupService(options: BackupServiceOptions): BackupService {
@@ -193,9 +220,13 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     } catch (e) {
       for (const side of SIDE_FILES) rmSync(tmp + side, { force: true })
       if (isDiskFull(e)) {
-        throw new PosError('LEDGER_UNAVAILABLE', 'The backup failed: the disk is full. Free some space, then try "Back up now" again.', {
-          reason: 'disk-full'
-        })
+        throw new PosError(
+          'LEDGER_UNAVAILABLE',
+          'The backup failed: the disk is full. Free some space, then try "Back up now" again.',
+          {
+            reason: 'disk-full'
+          }
+        )
       }
       throw storageFailure(e, options.ledgerFile) ?? e
     } finally {

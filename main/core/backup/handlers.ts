@@ -12,7 +12,9 @@ export interface BackupHandlerDeps {
   log?: LogFn
 }
 
-export function createBackupHandlers(deps: BackupHandlerDeps): Pick<Handlers, 'backup:now' | 'backup:list' | 'backup:restore'> {
+export function createBackupHandlers(
+  deps: BackupHandlerDeps
+): Pick<Handlers, 'backup:now' | 'backup:list' | 'backup:restore'> {
   const log = deps.log ?? (() => {})
   return {
     'backup:now': async () => {

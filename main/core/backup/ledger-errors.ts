@@ -34,7 +34,13 @@ export function isCorrupt(e: unknown): boolean {
 
 function isReadOnly(e: unknown): boolean {
   const code = codeOf(e)
-  return code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM'
+  return (
+    code === 'SQLITE_READONLY' ||
+    code.startsWith('SQLITE_READONLY_') ||
+    code === 'EROFS' ||
+    code === 'EACCES' ||
+    code === 'EPERM'
+  )
 }
 
 function isIo(e: unknown): boolean {

@@ -10,7 +10,8 @@
 export const REDACTED = '[redacted]'
 
 /** Keys whose value is replaced whole. */
-const SECRET_KEYS = /^(token|apitoken|pockyttoken|verifysign|password|secret|pin|newpin|currentpin|authorization|cookie)$/i
+const SECRET_KEYS =
+  /^(token|apitoken|pockyttoken|verifysign|password|secret|pin|newpin|currentpin|authorization|cookie)$/i
 /** Keys whose value is a payment code: keep only the last 4 digits. */
 const CODE_KEYS = /^(paymentbarcode|paymentcode|barcode|code|scanned|scannedcode)$/i
 
@@ -46,7 +47,12 @@ export function redactText(text: string, secrets: readonly string[] = []): strin
 }
 
 /** A deep copy of `value` safe to log: secret keys dropped to [redacted], codes masked, text scrubbed. */
-export function redactValue(value: unknown, secrets: readonly string[] = [], depth = 0, seen = new WeakSet<object>()): unknown {
+export function redactValue(
+  value: unknown,
+  secrets: readonly string[] = [],
+  depth = 0,
+  seen = new WeakSet<object>()
+): unknown {
   if (typeof value === 'string') return redactText(value, secrets)
   if (value === null || typeof value !== 'object') {
     return typeof value === 'bigint' ? value.toString() : typeof value === 'function' ? '[function]' : value

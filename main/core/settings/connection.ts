@@ -59,7 +59,7 @@ export function classifyProbe(outcome: PockytOutcome<unknown>): ConnectionResult
       detail: retCode
     }
   }
-  const detail = outcome.retCode ?? (outcome.httpStatus ? `http ${outcome.httpStatus}` : outcome.reason)
+  const detail = outcome.retCode ?? (outcome.reason === 'http' ? `http ${outcome.httpStatus ?? '?'}` : outcome.reason)
   const why =
     outcome.reason === 'timeout'
       ? 'it did not answer in time'

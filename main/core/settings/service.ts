@@ -68,8 +68,12 @@ export async function createSettingsService(deps: SettingsServiceDeps): Promise<
   const log = deps.log ?? (() => {})
   const store = createSettingsStore({ dataDir: deps.dataDir, clock: deps.clock })
   const pin = createManagerPin({ dataDir: deps.dataDir, clock: deps.clock })
-  const stored = await deps.secrets.get()
-  if (stored) deps.addSecret?.(stored)
+  try {
+    const stored = await deps.secrets.get()
+    if (stored) deps.addSecret?.(stored)
+  } catch (e) {
+    log('warn', 'stored API token unreadable', { error: e })
+  }
   if (store.state().problem) log('warn', 'settings file unusable, defaults in use', { problem: store.state().problem })
 
   async function view(): Promise<SettingsViewValue> {
@@ -196,7 +200,13 @@ export async function createSettingsService(deps: SettingsServiceDeps): Promise<
     requireManagerPin,
     async pockytSettings() {
       if (store.state().mode !== 'live') return null
-      return credentials()
+      try {
+        return await credentials()
+      } catch (e) {
+        // Live but the token is gone or unreadable: payments fall back to training, loudly.
+        log('error', 'live mode without usable credentials: running in training', { error: e })
+        return null
+      }
     }
   }
 }

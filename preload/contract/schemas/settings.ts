@@ -46,7 +46,8 @@ export const StoreLogo = z.union([
     .string()
     .max(LOGO_DATA_URL_MAX_CHARS, { error: 'The logo is too large: use an image under 150 KB.' })
     .refine((s) => (s.startsWith('data:') ? LOGO_DATA_URL.test(s) : LOGO_FILE.test(s)), {
-      error: 'The logo must be a PNG, JPEG or WebP image (a data URL, or a file name in the data folder such as logo.png).'
+      error:
+        'The logo must be a PNG, JPEG or WebP image (a data URL, or a file name in the data folder such as logo.png).'
     })
 ])
 
@@ -64,7 +65,9 @@ export const TaxRate = z.strictObject({
 
 export const Settings = z
   .strictObject({
-    storeName: trimmed(60, 'The store name').min(1, { error: 'The store name is required (it is printed on receipts).' }),
+    storeName: trimmed(60, 'The store name').min(1, {
+      error: 'The store name is required (it is printed on receipts).'
+    }),
     storeAddress: trimmed(200, 'The store address').refine((s) => s.split('\n').length <= 4, {
       error: 'The store address fits on at most 4 lines.'
     }),
@@ -73,12 +76,18 @@ export const Settings = z
     taxRates: z
       .array(TaxRate, { error: 'Tax rates must be a list.' })
       .max(20, { error: 'At most 20 tax rates.' })
-      .refine((rates) => new Set(rates.map((r) => r.id)).size === rates.length, { error: 'Two tax rates have the same id.' }),
+      .refine((rates) => new Set(rates.map((r) => r.id)).size === rates.length, {
+        error: 'Two tax rates have the same id.'
+      }),
     paymentTimeoutSeconds: z
       .number({ error: 'The payment timeout must be a number of seconds.' })
       .int({ error: 'The payment timeout is a whole number of seconds.' })
-      .min(PAYMENT_TIMEOUT_SECONDS.min, { error: `The payment timeout is at least ${PAYMENT_TIMEOUT_SECONDS.min} seconds.` })
-      .max(PAYMENT_TIMEOUT_SECONDS.max, { error: `The payment timeout is at most ${PAYMENT_TIMEOUT_SECONDS.max} seconds.` }),
+      .min(PAYMENT_TIMEOUT_SECONDS.min, {
+        error: `The payment timeout is at least ${PAYMENT_TIMEOUT_SECONDS.min} seconds.`
+      })
+      .max(PAYMENT_TIMEOUT_SECONDS.max, {
+        error: `The payment timeout is at most ${PAYMENT_TIMEOUT_SECONDS.max} seconds.`
+      }),
     /** Which monitor shows the customer display: none, the first secondary one, or a specific display id. */
     customerDisplay: z.union(
       [
@@ -91,10 +100,15 @@ export const Settings = z
     cashierLanguage: z.enum(LANGUAGES, { error: 'The language is English (en) or Simplified Chinese (zh-CN).' }),
     displayLanguage: z.enum(LANGUAGES, { error: 'The language is English (en) or Simplified Chinese (zh-CN).' }),
     /** Printer name as the OS lists it; null = no receipt printer (receipts on screen only). */
-    receiptPrinter: z.union([z.null(), trimmed(200, 'The printer name').min(1, { error: 'Choose a printer or none.' })]),
+    receiptPrinter: z.union([
+      z.null(),
+      trimmed(200, 'The printer name').min(1, { error: 'Choose a printer or none.' })
+    ]),
     /** MediaDeviceInfo.deviceId of the scanning camera; null = the default camera. */
     cameraDeviceId: z.union([z.null(), z.string().min(1).max(200, { error: 'That camera id is too long.' })]),
-    pockytEnvironment: z.enum(POCKYT_ENVIRONMENTS, { error: 'Pick production, sandbox, legacy sandbox or a custom URL.' }),
+    pockytEnvironment: z.enum(POCKYT_ENVIRONMENTS, {
+      error: 'Pick production, sandbox, legacy sandbox or a custom URL.'
+    }),
     /** Only used with `custom`: https, or http://127.0.0.1 for a local simulator. */
     pockytCustomUrl: z.union([z.null(), z.string().trim().max(200, { error: 'That URL is too long.' })]),
     merchantNo: pockytNumber('The merchant number'),
@@ -221,7 +235,11 @@ export const settingsChannels = {
   /** Replaces the ledger with a backup after checking it; the app must then restart. */
   'backup:restore': {
     input: z.strictObject({ name: z.string().max(200), confirm: z.literal(true), pin: z.string().max(8) }),
-    output: z.strictObject({ restored: z.string(), safetyCopy: z.string().nullable(), restartRequired: z.literal(true) })
+    output: z.strictObject({
+      restored: z.string(),
+      safetyCopy: z.string().nullable(),
+      restartRequired: z.literal(true)
+    })
   },
   /** Writes a zip of the logs and app/OS info (no secrets, no ledger) into the data folder. */
   'diagnostics:export': {
