@@ -10,11 +10,15 @@ import {
   type PockytOutcome,
   type PockytTransaction
 } from '../../main/core/pockyt/types'
-import { code, eventually, TOKEN } from './helpers'
+import { code, eventually, manualClock, tick, TOKEN } from './helpers'
 
 const SCALE = 0.01 // 5 s of customer time = 50 ms
 let server: SimulatorServer
 let client: PockytClient
+/** A second server on a manual clock, for the scenarios whose timing matters to the assertion. */
+const clock = manualClock()
+let clockServer: SimulatorServer
+let timed: PockytClient
 const logs: unknown[] = []
 const requests: string[] = []
 let refSeq = 0
@@ -26,8 +30,14 @@ beforeAll(async () => {
     { baseUrl: server.url, ...SANDBOX_CREDENTIALS },
     { log: (...args) => logs.push(args), timeoutsMs: { pay: 5_000, query: 2_000 } }
   )
+  clockServer = await startSimulatorServer({ clock })
+  // the client's own timeouts stay on the real clock: only the simulated customer and network use `clock`
+  timed = createPockytClient({ baseUrl: clockServer.url, ...SANDBOX_CREDENTIALS })
 })
-afterAll(() => server.close())
+afterAll(async () => {
+  await server.close()
+  await clockServer.close()
+})
 
 function ok<T>(o: PockytOutcome<T>): T {
   if (o.kind !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(o)}`)
@@ -198,11 +208,21 @@ describe('scenario codes (time scale 0.01)', () => {
     expect(await statusOf(tx.transactionNo)).toBe('success')
   })
 
-  it('908: answers late with success; meanwhile query says dealing', async () => {
-    const tx = await added()
-    const paying = client.pay({ transactionNo: tx.transactionNo, paymentBarcode: code('908') })
-    await new Promise((r) => setTimeout(r, 20))
-    expect(await statusOf(tx.transactionNo)).toBe('dealing')
+  it('908: answers late with success; meanwhile query says dealing (manual clock)', async () => {
+    const tx = ok(await timed.add({ amountMinor: 100, currency: 'USD', reference: nextRef() }))
+    let settled = false
+    const paying = timed
+      .pay({ transactionNo: tx.transactionNo, paymentBarcode: code('908') })
+      .finally(() => (settled = true))
+    await eventually(async () =>
+      clockServer.simulator.state.get(tx.transactionNo)?.status === 'dealing' ? true : undefined
+    )
+    expect(ok(await timed.query({ transactionNo: tx.transactionNo })).status).toBe('dealing')
+    await tick()
+    await clock.advance(14_999)
+    await tick()
+    expect(settled).toBe(false)
+    await clock.advance(1)
     expect(ok(await paying).status).toBe('success')
   })
 
@@ -214,21 +234,18 @@ describe('scenario codes (time scale 0.01)', () => {
     await eventually(async () => ((await statusOf(tx.transactionNo)) === 'success' ? true : undefined))
   })
 
-  it('909: pending, every other tran-query answers 503, confirmed later', async () => {
-    const tx = await added()
-    expect(ok(await client.pay({ transactionNo: tx.transactionNo, paymentBarcode: code('909') })).status).toBe(
-      'pending'
-    )
-    const q1 = await client.query({ transactionNo: tx.transactionNo })
-    const q2 = await client.query({ transactionNo: tx.transactionNo })
-    const q3 = await client.query({ transactionNo: tx.transactionNo })
-    expect(q1).toMatchObject({ kind: 'unknown', reason: 'http', httpStatus: 503 })
-    expect(q2).toMatchObject({ kind: 'ok', value: { status: 'pending' } })
-    expect(q3.kind).toBe('unknown')
-    await eventually(async () => {
-      const q = await client.query({ transactionNo: tx.transactionNo })
-      return q.kind === 'ok' && q.value.status === 'success' ? true : undefined
-    })
+  it('909: pending, every other tran-query answers 503, confirmed after 8 s (manual clock)', async () => {
+    const tx = ok(await timed.add({ amountMinor: 100, currency: 'USD', reference: nextRef() }))
+    expect(ok(await timed.pay({ transactionNo: tx.transactionNo, paymentBarcode: code('909') })).status).toBe('pending')
+    const q = () => timed.query({ transactionNo: tx.transactionNo })
+    expect(await q()).toMatchObject({ kind: 'unknown', reason: 'http', httpStatus: 503 })
+    expect(await q()).toMatchObject({ kind: 'ok', value: { status: 'pending' } })
+    expect((await q()).kind).toBe('unknown')
+    await clock.advance(7_999)
+    expect(await q()).toMatchObject({ kind: 'ok', value: { status: 'pending' } })
+    await clock.advance(1)
+    expect((await q()).kind).toBe('unknown')
+    expect(await q()).toMatchObject({ kind: 'ok', value: { status: 'success' } })
   })
 })
 
