@@ -36,7 +36,8 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve(__dirname, 'renderer/index.html'),
-          display: resolve(__dirname, 'renderer/display.html')
+          display: resolve(__dirname, 'renderer/display.html'),
+          'scan-lab': resolve(__dirname, 'renderer/scan-lab.html')
         }
       }
     },

@@ -60,6 +60,10 @@ const fake = vi.hoisted(() => {
     getState() {
       return this.state
     }
+    getRunningTrackSettings() {
+      if (this.state !== state.SCANNING && this.state !== state.PAUSED) throw new Error('Scanner is not running')
+      return { deviceId: typeof this.startArgs[0] === 'string' ? this.startArgs[0] : 'cam-1' }
+    }
     static getCameras() {
       log.push('getCameras')
       return cameras()
@@ -129,6 +133,9 @@ describe('CameraScanner', () => {
     expect(el.style.width).toBe('640px')
     expect(el.style.transform).toBe('scale(0.625)')
     expect(w.get('[data-testid="camera-status"]').text()).toBe(en.camera.scanning)
+    // The camera the browser picked is shown as selected, but not emitted as a choice.
+    expect((w.get('[data-testid="camera-select"]').element as HTMLSelectElement).value).toBe('cam-1')
+    expect(w.emitted('update:deviceId')).toBeUndefined()
   })
 
   it('emits checked codes, ignores the same code again within the debounce time, reports non-codes', async () => {
@@ -188,7 +195,7 @@ describe('CameraScanner', () => {
     const w = mountScanner()
     await settled(w)
     const select = w.get('[data-testid="camera-select"]')
-    expect(select.findAll('option').map((o) => o.text())).toEqual([en.camera.choose, 'Front desk', 'Camera 2'])
+    expect(select.findAll('option').map((o) => o.text())).toEqual(['Front desk', 'Camera 2'])
     await select.setValue('cam-2')
     await settled(w)
     expect(w.emitted('update:deviceId')).toEqual([['cam-2']])

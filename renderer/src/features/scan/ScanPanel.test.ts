@@ -32,7 +32,11 @@ afterEach(() => {
 })
 
 function mountWith(component: unknown, props: Record<string, unknown> = {}, locale: 'en' | 'zh-CN' = 'en') {
-  wrapper = mount(component as never, { props: props as never, attachTo: document.body, global: { plugins: [createPosI18n(locale)] } })
+  wrapper = mount(component as never, {
+    props: props as never,
+    attachTo: document.body,
+    global: { plugins: [createPosI18n(locale)] }
+  })
   return wrapper
 }
 
@@ -134,6 +138,18 @@ describe('ScanPanel', () => {
     await flushPromises()
     expect(w.emitted('scan')).toBeUndefined()
     expect(w.get('[data-testid="scan-notice"]').text()).toBe(en.incomplete)
+  })
+
+  it('keeps its notice in the current language when the cashier switches language', async () => {
+    const i18n = createPosI18n('en')
+    wrapper = mount(ScanPanel, { attachTo: document.body, global: { plugins: [i18n] } })
+    clock += 5000
+    scanWedge(CODE)
+    await flushPromises()
+    expect(wrapper.get('[data-testid="scan-notice"]').text()).toBe('Code read: …9108')
+    i18n.global.locale.value = 'zh-CN'
+    await flushPromises()
+    expect(wrapper.get('[data-testid="scan-notice"]').text()).toBe('已读取付款码：…9108')
   })
 
   it('passes the camera choice up for the parent to persist', async () => {
