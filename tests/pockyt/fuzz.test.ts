@@ -205,4 +205,17 @@ describe('response fuzzing', () => {
     )
     expect(await broken.query({ transactionNo: TX })).toMatchObject({ kind: 'unknown', reason: 'network' })
   })
+
+  it('a logger that throws does not cost the caller the outcome', async () => {
+    const c = createPockytClient(
+      { baseUrl: 'https://mapi.yuansferdev.com', ...SANDBOX_CREDENTIALS },
+      {
+        fetch: async () => new Response(JSON.stringify(validBody), { status: 200 }),
+        log: () => {
+          throw new Error('disk full')
+        }
+      }
+    )
+    expect((await c.pay({ transactionNo: TX, paymentBarcode: '134668918993771844' })).kind).toBe('ok')
+  })
 })

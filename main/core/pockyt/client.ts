@@ -193,7 +193,11 @@ export function createPockytClient(settings: PockytClientSettings, deps: PockytC
     delete fields.storeNo
     if (outcome.kind === 'rejected') Object.assign(fields, { retCode: outcome.retCode, retMsg: outcome.retMsg })
     if (outcome.kind === 'unknown') Object.assign(fields, { reason: outcome.reason, detail: outcome.detail })
-    log(outcome.kind === 'ok' ? 'info' : 'warn', `pockyt ${name} ${outcome.kind}`, fields)
+    try {
+      log(outcome.kind === 'ok' ? 'info' : 'warn', `pockyt ${name} ${outcome.kind}`, fields)
+    } catch {
+      // A failing logger must never cost the engine the outcome of a payment call.
+    }
     return outcome
   }
 
