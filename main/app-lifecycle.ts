@@ -106,7 +106,7 @@ export function startApp(options: StartOptions = {}): Promise<Runtime | undefine
     )
 
     const registry = createWindowRegistry()
-    installPermissionHandlers(session.defaultSession, registry, devServerUrl)
+    installPermissionHandlers(session.defaultSession, registry, { devServerUrl, log })
 
     const dataDir = app.getPath('userData')
     let services: Services

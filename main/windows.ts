@@ -3,7 +3,7 @@
  * placement across monitors. Decisions live in pure modules (security.ts, display-placement.ts); this
  * file only applies them to Electron objects.
  */
-import { BrowserWindow, screen, shell, type Session } from 'electron'
+import { BrowserWindow, screen, shell, systemPreferences, type Session } from 'electron'
 import { chooseCustomerDisplay, samePlacement, type Placement } from './display-placement'
 import { APP_ORIGIN, isPermissionAllowed, isSafeExternalUrl } from './security'
 import type { WindowRegistry, WindowRole } from './window-registry'
@@ -67,14 +67,57 @@ export function guardWindow(win: BrowserWindow, log: Log = () => {}): void {
   })
 }
 
+/** The part of `systemPreferences` the macOS camera gate uses (tests pass a fake). */
+export interface MediaAccess {
+  getMediaAccessStatus(mediaType: 'camera'): string
+  askForMediaAccess(mediaType: 'camera'): Promise<boolean>
+}
+
+/**
+ * Does the OS let this app use the camera? Only macOS gates it per app: ask once ('not-determined'),
+ * otherwise follow what the user chose in System Settings. Elsewhere Chromium's own request decides.
+ */
+export async function osAllowsCamera(
+  platform: NodeJS.Platform,
+  media: MediaAccess,
+  log: Log = () => {}
+): Promise<boolean> {
+  if (platform !== 'darwin') return true
+  const status = media.getMediaAccessStatus('camera')
+  if (status === 'granted') return true
+  if (status === 'not-determined') return media.askForMediaAccess('camera')
+  log('warn', 'camera access is off for QRC POS in System Settings > Privacy & Security > Camera', { status })
+  return false
+}
+
+export interface PermissionOptions {
+  devServerUrl?: string
+  platform?: NodeJS.Platform
+  media?: MediaAccess
+  log?: Log
+}
+
 /**
  * The session's permission policy: the camera for the main frame of our own windows on our own
- * pages, nothing else. Both handlers are needed: Chromium checks first, then requests.
+ * pages, nothing else. Both handlers are needed: Chromium checks first, then requests. On macOS a
+ * granted camera request also asks the OS once, so the system prompt appears instead of a dead camera.
  */
-export function installPermissionHandlers(ses: Session, registry: WindowRegistry, devServerUrl?: string): void {
+export function installPermissionHandlers(
+  ses: Session,
+  registry: WindowRegistry,
+  options: PermissionOptions = {}
+): void {
+  const { devServerUrl, log } = options
+  const platform = options.platform ?? process.platform
+  const media = options.media ?? systemPreferences
   ses.setPermissionRequestHandler((contents, permission, callback, details) => {
-    const ours = !!registry.find(contents)
-    callback(ours && isPermissionAllowed(permission, details.requestingUrl, details, devServerUrl))
+    const allowed =
+      !!registry.find(contents) && isPermissionAllowed(permission, details.requestingUrl, details, devServerUrl)
+    if (!allowed) return callback(false)
+    osAllowsCamera(platform, media, log).then(callback, (e: unknown) => {
+      log?.('warn', 'camera access check failed', { error: String(e) })
+      callback(false)
+    })
   })
   ses.setPermissionCheckHandler((contents, permission, requestingOrigin, details) => {
     if (!contents || !registry.find(contents)) return false

@@ -256,6 +256,10 @@ export const protocol = {
   })
 }
 export const dialog = { showErrorBox: vi.fn() }
+export const systemPreferences = {
+  getMediaAccessStatus: vi.fn((_media: string) => 'granted'),
+  askForMediaAccess: vi.fn(async (_media: string) => true)
+}
 /** Reversible stand-in for the OS keychain: "encrypts" by base64 with a prefix. */
 export const safeStorage = {
   isEncryptionAvailable: vi.fn(() => true),

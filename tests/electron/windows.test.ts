@@ -8,6 +8,8 @@ import {
   guardWindow,
   installPermissionHandlers,
   openExternalIfSafe,
+  osAllowsCamera,
+  type PermissionOptions,
   pageUrl,
   type WindowContext
 } from '../../main/windows'
@@ -167,13 +169,15 @@ describe('navigation guards', () => {
 })
 
 describe('permission handlers', () => {
-  function setup(devServerUrl?: string) {
+  function setup(devServerUrl?: string, options: Partial<PermissionOptions> = {}) {
     const ses = electron.session.defaultSession
-    installPermissionHandlers(ses as unknown as Session, registry, devServerUrl)
+    installPermissionHandlers(ses as unknown as Session, registry, { devServerUrl, platform: 'linux', ...options })
     const ours = asFake(createCashierWindow({ ...ctx, devServerUrl }))
-    const request = (contents: unknown, permission: string, details: Record<string, unknown>) => {
+    /** The answer the request handler gives (it may answer after asking the OS). */
+    const request = async (contents: unknown, permission: string, details: Record<string, unknown>) => {
       const callback = vi.fn()
       ses.permissionRequestHandler!(contents, permission, callback, details)
+      await new Promise((r) => setImmediate(r))
       expect(callback).toHaveBeenCalledTimes(1)
       return callback.mock.calls[0]![0] as boolean
     }
@@ -188,32 +192,36 @@ describe('permission handlers', () => {
     expect(ses.setPermissionCheckHandler).toHaveBeenCalledTimes(1)
   })
 
-  it('grants the camera to our window on our page', () => {
+  it('grants the camera to our window on our page', async () => {
     const { ours, request, check } = setup()
     const url = 'app://pos/index.html'
-    expect(request(ours.webContents, 'media', { requestingUrl: url, mediaTypes: ['video'], isMainFrame: true })).toBe(
+    expect(
+      await request(ours.webContents, 'media', { requestingUrl: url, mediaTypes: ['video'], isMainFrame: true })
+    ).toBe(true)
+    expect(await request(ours.webContents, 'media', { requestingUrl: url, mediaTypes: [], isMainFrame: true })).toBe(
       true
     )
-    expect(request(ours.webContents, 'media', { requestingUrl: url, mediaTypes: [], isMainFrame: true })).toBe(true)
     expect(check(ours.webContents, 'media', 'app://pos', { mediaType: 'video', isMainFrame: true })).toBe(true)
     expect(
       check(ours.webContents, 'media', 'app://pos', { requestingUrl: url, mediaType: 'video', isMainFrame: true })
     ).toBe(true)
   })
 
-  it('grants the camera on the dev server only when it is the trusted one', () => {
+  it('grants the camera on the dev server only when it is the trusted one', async () => {
     const { ours, request } = setup(DEV)
     const details = { requestingUrl: 'http://localhost:5173/index.html', mediaTypes: ['video'], isMainFrame: true }
-    expect(request(ours.webContents, 'media', details)).toBe(true)
-    expect(request(ours.webContents, 'media', { ...details, requestingUrl: 'http://localhost:5174/' })).toBe(false)
-  })
-
-  it('denies the microphone, other permissions, foreign pages, subframes and strangers', () => {
-    const { ours, request, check } = setup()
-    const url = 'app://pos/index.html'
-    expect(request(ours.webContents, 'media', { requestingUrl: url, mediaTypes: ['audio'], isMainFrame: true })).toBe(
+    expect(await request(ours.webContents, 'media', details)).toBe(true)
+    expect(await request(ours.webContents, 'media', { ...details, requestingUrl: 'http://localhost:5174/' })).toBe(
       false
     )
+  })
+
+  it('denies the microphone, other permissions, foreign pages, subframes and strangers', async () => {
+    const { ours, request, check } = setup()
+    const url = 'app://pos/index.html'
+    expect(
+      await request(ours.webContents, 'media', { requestingUrl: url, mediaTypes: ['audio'], isMainFrame: true })
+    ).toBe(false)
     for (const p of [
       'geolocation',
       'notifications',
@@ -223,24 +231,97 @@ describe('permission handlers', () => {
       'hid',
       'usb'
     ]) {
-      expect(request(ours.webContents, p, { requestingUrl: url, isMainFrame: true }), p).toBe(false)
+      expect(await request(ours.webContents, p, { requestingUrl: url, isMainFrame: true }), p).toBe(false)
       expect(check(ours.webContents, p, 'app://pos', { requestingUrl: url, isMainFrame: true }), p).toBe(false)
     }
     expect(
-      request(ours.webContents, 'media', {
+      await request(ours.webContents, 'media', {
         requestingUrl: 'https://evil.example/',
         mediaTypes: ['video'],
         isMainFrame: true
       })
     ).toBe(false)
-    expect(request(ours.webContents, 'media', { requestingUrl: url, mediaTypes: ['video'], isMainFrame: false })).toBe(
-      false
-    )
+    expect(
+      await request(ours.webContents, 'media', { requestingUrl: url, mediaTypes: ['video'], isMainFrame: false })
+    ).toBe(false)
     const stranger = new electron.BrowserWindow()
     expect(
-      request(stranger.webContents, 'media', { requestingUrl: url, mediaTypes: ['video'], isMainFrame: true })
+      await request(stranger.webContents, 'media', { requestingUrl: url, mediaTypes: ['video'], isMainFrame: true })
     ).toBe(false)
     expect(check(null, 'media', 'app://pos', { mediaType: 'video', isMainFrame: false })).toBe(false)
+  })
+})
+
+describe('macOS camera access', () => {
+  const media = (status: string, answer = true) => ({
+    getMediaAccessStatus: vi.fn(() => status),
+    askForMediaAccess: vi.fn(async () => answer)
+  })
+
+  it('asks macOS once when undecided, and follows the answer', async () => {
+    const yes = media('not-determined', true)
+    await expect(osAllowsCamera('darwin', yes)).resolves.toBe(true)
+    expect(yes.askForMediaAccess).toHaveBeenCalledWith('camera')
+    await expect(osAllowsCamera('darwin', media('not-determined', false))).resolves.toBe(false)
+  })
+
+  it('follows System Settings once decided, without asking again, and says where to change it', async () => {
+    const log = vi.fn()
+    const granted = media('granted')
+    await expect(osAllowsCamera('darwin', granted)).resolves.toBe(true)
+    expect(granted.askForMediaAccess).not.toHaveBeenCalled()
+    for (const status of ['denied', 'restricted']) {
+      const m = media(status)
+      await expect(osAllowsCamera('darwin', m, log)).resolves.toBe(false)
+      expect(m.askForMediaAccess).not.toHaveBeenCalled()
+    }
+    expect(log).toHaveBeenCalledWith('warn', expect.stringContaining('System Settings'), { status: 'denied' })
+  })
+
+  it('does not gate other platforms', async () => {
+    const m = media('denied')
+    await expect(osAllowsCamera('win32', m)).resolves.toBe(true)
+    await expect(osAllowsCamera('linux', m)).resolves.toBe(true)
+    expect(m.getMediaAccessStatus).not.toHaveBeenCalled()
+  })
+
+  it('the request handler asks macOS only for a request our policy already allows', async () => {
+    const m = media('not-determined', true)
+    const ses = electron.session.defaultSession
+    installPermissionHandlers(ses as unknown as Session, registry, { platform: 'darwin', media: m })
+    const ours = asFake(createCashierWindow(ctx))
+    const answer = async (details: Record<string, unknown>) => {
+      const callback = vi.fn()
+      ses.permissionRequestHandler!(ours.webContents, 'media', callback, details)
+      await new Promise((r) => setImmediate(r))
+      return callback.mock.calls[0]?.[0]
+    }
+    expect(await answer({ requestingUrl: 'https://evil.example/', mediaTypes: ['video'], isMainFrame: true })).toBe(
+      false
+    )
+    expect(m.askForMediaAccess).not.toHaveBeenCalled()
+    expect(await answer({ requestingUrl: 'app://pos/index.html', mediaTypes: ['video'], isMainFrame: true })).toBe(true)
+    expect(m.askForMediaAccess).toHaveBeenCalledTimes(1)
+  })
+
+  it('denies when asking macOS fails', async () => {
+    const m = {
+      getMediaAccessStatus: () => 'not-determined',
+      askForMediaAccess: vi.fn(async () => Promise.reject(new Error('x')))
+    }
+    const log = vi.fn()
+    const ses = electron.session.defaultSession
+    installPermissionHandlers(ses as unknown as Session, registry, { platform: 'darwin', media: m, log })
+    const ours = asFake(createCashierWindow(ctx))
+    const callback = vi.fn()
+    ses.permissionRequestHandler!(ours.webContents, 'media', callback, {
+      requestingUrl: 'app://pos/index.html',
+      mediaTypes: ['video'],
+      isMainFrame: true
+    })
+    await new Promise((r) => setImmediate(r))
+    expect(callback).toHaveBeenCalledWith(false)
+    expect(log).toHaveBeenCalledWith('warn', 'camera access check failed', expect.anything())
   })
 })
 
