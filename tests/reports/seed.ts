@@ -124,3 +124,54 @@ export function createSeeder(db: Db) {
     }
   }
 }
+
+/**
+ * A refund or void as the refund engine leaves it (created -> succeeded), without Pockyt: for report
+ * tests. Moves the sale's refunded amount and status like the engine.
+ */
+export function seedRefund(
+  db: Db,
+  r: {
+    saleId: number
+    amountMinor: number
+    at: number
+    kind?: 'refund' | 'void'
+    state?: 'succeeded' | 'failed' | 'sent'
+  }
+): number {
+  const p = db.prepare(`SELECT id, currency FROM payments WHERE sale_id = ? AND state = 'succeeded'`).get(r.saleId) as {
+    id: number
+    currency: string
+  }
+  const kind = r.kind ?? 'refund'
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO refunds (payment_id, sale_id, kind, refund_reference, amount_minor, currency, state, reason, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'created', 'test', ?, ?)`
+      )
+      .run(p.id, r.saleId, kind, `Rseed-${r.saleId}-${r.at.toString(36)}`, r.amountMinor, p.currency, r.at, r.at)
+      .lastInsertRowid
+  )
+  const state = r.state ?? 'succeeded'
+  if (state === 'sent') {
+    db.prepare(`UPDATE refunds SET state = 'sent' WHERE id = ?`).run(id)
+    return id
+  }
+  db.prepare(`UPDATE refunds SET state = ?, final_at = ?, refund_transaction_no = ? WHERE id = ?`).run(
+    state,
+    r.at,
+    state === 'succeeded' ? String(297553650000000000n + BigInt(id)) : null,
+    id
+  )
+  if (state === 'succeeded') {
+    const sale = db.prepare(`SELECT total_minor, refunded_minor FROM sales WHERE id = ?`).get(r.saleId) as {
+      total_minor: number
+      refunded_minor: number
+    }
+    const refunded = sale.refunded_minor + r.amountMinor
+    const status = kind === 'void' ? 'voided' : refunded >= sale.total_minor ? 'refunded' : 'partially_refunded'
+    db.prepare(`UPDATE sales SET refunded_minor = ?, status = ? WHERE id = ?`).run(refunded, status, r.saleId)
+  }
+  return id
+}

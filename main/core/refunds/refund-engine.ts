@@ -19,6 +19,7 @@ import type { Db } from '../ledger/open'
 import type { PaymentRow, PaymentsRepo } from '../ledger/payments-repo'
 import type { SalesRepo } from '../ledger/sales-repo'
 import { toWireAmount } from '../money'
+import { localDay } from '../reports/days'
 import { scrub, summarizeOutcome } from '../payment/redact'
 import { makeReference } from '../payment/reference'
 import type { PockytClient, PockytOutcome } from '../pockyt/types'
@@ -61,13 +62,6 @@ export interface VoidRequest {
   saleId: number
   reason: string
   pin?: string
-}
-
-/** Local calendar day, YYYY-MM-DD. */
-export function localDay(ms: number): string {
-  const d = new Date(ms)
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
 }
 
 const VOID_DONE = new Set(['reversed', 'closed'])
