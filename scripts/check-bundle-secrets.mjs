@@ -32,7 +32,7 @@ let code = 0
 try {
   const build = spawnSync(
     join('node_modules', '.bin', 'electron-vite'),
-    ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    ['build', '--outDir', outDir, '--logLevel', 'error'],
     {
       env,
       stdio: 'inherit'
