@@ -8,6 +8,7 @@ import { app, BrowserWindow, dialog, protocol, session } from 'electron'
 import { createServices, type Services, type ServicesOptions } from './core/services'
 import { isPosError } from './core/errors'
 import { pockytFromEnv } from './harness/harness'
+import { createSafeStorageSecretStore } from './secrets'
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
 import { registerElectronTransport, type ElectronTransport } from './ipc/electron-transport'
 import { createRouter } from './ipc/router'
@@ -115,8 +116,10 @@ export function startApp(options: StartOptions = {}): Promise<Runtime | undefine
         dataDir,
         version: app.getVersion(),
         shell: 'electron',
-        // No POCKYT_* set: training mode (the built-in simulator). A settings store will replace this.
+        // POCKYT_* (all four) is a developer override; normally live credentials come from the settings
+        // screen, the token kept by safeStorage. Neither: training mode (the built-in simulator).
         pockyt: pockytFromEnv(env),
+        secrets: createSafeStorageSecretStore({ dir: dataDir }),
         log
       })
     } catch (e) {

@@ -90,6 +90,15 @@ describe('startApp', () => {
     expect(options.pockyt).toBeUndefined()
   })
 
+  it('keeps the Pockyt token with safeStorage in the data folder, not in the environment', async () => {
+    electron.app.paths.userData = '/data/QRC POS'
+    const { fake, promise } = start()
+    await promise
+    const secrets = fake.create.mock.calls[0]![0].secrets!
+    expect(secrets.kind).toBe('safe-storage')
+    expect(secrets.writable).toBe(true)
+  })
+
   it('passes Pockyt settings from POCKYT_* when all four are set', async () => {
     const env = {
       POCKYT_BASE_URL: 'https://mapi.example',
