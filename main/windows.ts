@@ -30,7 +30,7 @@ export function pageUrl(role: WindowRole, devServerUrl?: string): string {
   return `${devServerUrl ?? APP_ORIGIN}/${PAGES[role]}`
 }
 
-/** Opens a link in the OS browser only if it passes isSafeExternalUrl; logs the refusal by host only. */
+/** Opens a link in the OS browser only if it passes isSafeExternalUrl; a refusal is logged by scheme only. */
 export function openExternalIfSafe(url: string, log: Log = () => {}): boolean {
   if (!isSafeExternalUrl(url)) {
     let scheme = 'invalid'
