@@ -96,58 +96,76 @@ export function startApp(options: StartOptions = {}): Promise<Runtime | undefine
       })
   })
 
-  return app.whenReady().then(async () => {
-    const devServerUrl = trustedDevServerUrl(env.ELECTRON_RENDERER_URL, app.isPackaged)
-    if (env.ELECTRON_RENDERER_URL && !devServerUrl) {
-      log('warn', 'ignoring ELECTRON_RENDERER_URL (packaged app, or not a loopback http URL)')
-    }
-    protocol.handle(
-      APP_SCHEME,
-      createAppProtocolHandler({ rootDir: options.rendererDir ?? join(__dirname, '../renderer') })
-    )
+  return app
+    .whenReady()
+    .then(async () => {
+      const devServerUrl = trustedDevServerUrl(env.ELECTRON_RENDERER_URL, app.isPackaged)
+      if (env.ELECTRON_RENDERER_URL && !devServerUrl) {
+        log('warn', 'ignoring ELECTRON_RENDERER_URL (packaged app, or not a loopback http URL)')
+      }
+      protocol.handle(
+        APP_SCHEME,
+        createAppProtocolHandler({ rootDir: options.rendererDir ?? join(__dirname, '../renderer') })
+      )
 
-    const registry = createWindowRegistry()
-    installPermissionHandlers(session.defaultSession, registry, { devServerUrl, log })
+      const registry = createWindowRegistry()
+      installPermissionHandlers(session.defaultSession, registry, { devServerUrl, log })
 
-    const dataDir = app.getPath('userData')
-    let services: Services
-    try {
-      services = await (options.createServices ?? createServices)({
-        dataDir,
-        version: app.getVersion(),
-        shell: 'electron',
-        // POCKYT_* (all four) is a developer override; normally live credentials come from the settings
-        // screen, the token kept by safeStorage. Neither: training mode (the built-in simulator).
-        pockyt: pockytFromEnv(env),
-        secrets: createSafeStorageSecretStore({ dir: dataDir }),
-        log
-      })
-    } catch (e) {
+      const dataDir = app.getPath('userData')
+      let services: Services
+      try {
+        services = await (options.createServices ?? createServices)({
+          dataDir,
+          version: app.getVersion(),
+          shell: 'electron',
+          // POCKYT_* (all four) is a developer override; normally live credentials come from the settings
+          // screen, the token kept by safeStorage. Neither: training mode (the built-in simulator).
+          pockyt: pockytFromEnv(env),
+          secrets: createSafeStorageSecretStore({ dir: dataDir }),
+          log
+        })
+      } catch (e) {
+        log('error', 'start-up failed', { error: String(e) })
+        showStartupError(e, dataDir)
+        app.exit(1)
+        return undefined
+      }
+
+      try {
+        const router = createRouter(services.handlers, {
+          onInternalError: (channel, error) => log('error', 'handler failed', { channel, error: String(error) })
+        })
+        const transport = registerElectronTransport({ router, events: services.events, registry, devServerUrl, log })
+
+        const ctx = {
+          registry,
+          devServerUrl,
+          devTools: !app.isPackaged,
+          preloadPath: options.preloadPath ?? join(__dirname, '../preload/index.js'),
+          log
+        }
+        const cashier = createCashierWindow(ctx)
+        const display = createDisplayWindow(ctx, cashier)
+        // The display is a view of the cashier's sale: without the cashier window there is no app.
+        cashier.once('closed', () => app.quit())
+
+        runtime = { services, transport, registry, cashier, display }
+      } catch (e) {
+        // The ledger is open: close it before giving up, so the next start finds it clean.
+        log('error', 'start-up failed', { error: String(e) })
+        await services.close().catch(() => {})
+        showStartupError(e, dataDir)
+        app.exit(1)
+        return undefined
+      }
+      log('info', 'started', { mode: devServerUrl ? 'dev' : 'app', dataDir })
+      return runtime
+    })
+    .catch((e: unknown) => {
+      // Anything else before the services exist (protocol, session): same stop, nothing to close.
       log('error', 'start-up failed', { error: String(e) })
-      showStartupError(e, dataDir)
+      showStartupError(e, '(unknown)')
       app.exit(1)
       return undefined
-    }
-
-    const router = createRouter(services.handlers, {
-      onInternalError: (channel, error) => log('error', 'handler failed', { channel, error: String(error) })
     })
-    const transport = registerElectronTransport({ router, events: services.events, registry, devServerUrl, log })
-
-    const ctx = {
-      registry,
-      devServerUrl,
-      devTools: !app.isPackaged,
-      preloadPath: options.preloadPath ?? join(__dirname, '../preload/index.js'),
-      log
-    }
-    const cashier = createCashierWindow(ctx)
-    const display = createDisplayWindow(ctx, cashier)
-    // The display is a view of the cashier's sale: without the cashier window there is no app.
-    cashier.once('closed', () => app.quit())
-
-    runtime = { services, transport, registry, cashier, display }
-    log('info', 'started', { mode: devServerUrl ? 'dev' : 'app', dataDir })
-    return runtime
-  })
 }

@@ -189,6 +189,28 @@ describe('startApp', () => {
     expect(electron.app.exit).toHaveBeenCalledWith(1)
   })
 
+  it('closes the services, shows the stop dialog and exits when a window cannot be created', async () => {
+    electron.screen.getAllDisplays.mockImplementationOnce(() => {
+      throw new Error('GPU process crashed')
+    })
+    const { fake, promise } = start()
+    await expect(promise).resolves.toBeUndefined()
+    expect(fake.services.close).toHaveBeenCalledTimes(1)
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('QRC POS could not start', 'GPU process crashed')
+    expect(electron.app.exit).toHaveBeenCalledWith(1)
+  })
+
+  it('shows the stop dialog and exits when anything fails before the services start', async () => {
+    electron.protocol.handle.mockImplementationOnce(() => {
+      throw new Error('scheme already handled')
+    })
+    const { fake, promise } = start()
+    await expect(promise).resolves.toBeUndefined()
+    expect(fake.create).not.toHaveBeenCalled()
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('QRC POS could not start', 'scheme already handled')
+    expect(electron.app.exit).toHaveBeenCalledWith(1)
+  })
+
   it('quits when the cashier window closes, and when all windows are closed', async () => {
     const { promise } = start()
     const runtime = (await promise)!
