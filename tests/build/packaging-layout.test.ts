@@ -71,7 +71,7 @@ beforeAll(async () => {
 
   execFileSync(
     bin('electron-builder'),
-    ['--linux', 'dir', '--projectDir', proj, '-c.npmRebuild=false', `-c.electronDist=${stub}`],
+    ['--linux', 'dir', '--publish', 'never', '--projectDir', proj, '-c.npmRebuild=false', `-c.electronDist=${stub}`],
     { cwd: proj, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' } }
   )
   unpacked = join(proj, 'dist/linux-unpacked')
