@@ -22,7 +22,7 @@ declare global {
   }
 }
 
-/** Corner of the 640x480 frame that is dark on code frames. */
+/** Corner of the 640x480 frame that is dark on code frames (bench/scan.ts draws it: keep both in step). */
 export const MARKER = { x: 600, y: 440, size: 40 } as const
 
 export async function runScanBench(mode: BenchMode, host: HTMLElement): Promise<void> {
@@ -31,10 +31,14 @@ export async function runScanBench(mode: BenchMode, host: HTMLElement): Promise<
   el.style.width = `${READER_WIDTH_PX}px`
   host.append(el)
   const reader = new Html5Qrcode(el.id, mode === 'ours' ? READER_CONFIG : { verbose: false })
+  /** Capture time of the first code frame after an empty one. */
   let shownAt: number | null = null
   let sawEmpty = false
+  /** A decode that came before the probe's callback for the same frame. */
+  let decodedAt: number | null = null
   let early = 0
   let done = false
+  let lastText = ''
 
   const finish = (result: BenchResult) => {
     if (done) return
@@ -44,8 +48,11 @@ export async function runScanBench(mode: BenchMode, host: HTMLElement): Promise<
   }
 
   const onSuccess = (text: string) => {
-    if (shownAt === null) early++
-    else finish({ latencyMs: performance.now() - shownAt, text, earlyDecodes: early })
+    const now = performance.now()
+    if (shownAt !== null) finish({ latencyMs: now - shownAt, text, earlyDecodes: early })
+    else if (sawEmpty) decodedAt ??= now
+    else early++
+    lastText = text
   }
 
   try {
@@ -57,16 +64,22 @@ export async function runScanBench(mode: BenchMode, host: HTMLElement): Promise<
   const video = el.querySelector('video')
   if (!video) return finish({ error: 'no video element' })
   const probe = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!
-  const onFrame = (now: number) => {
+  const onFrame = (now: number, meta: VideoFrameCallbackMetadata) => {
     if (done) return
     probe.drawImage(video, MARKER.x, MARKER.y, MARKER.size, MARKER.size, 0, 0, 1, 1)
     const [r, g, b] = probe.getImageData(0, 0, 1, 1).data
     const codeVisible = (r! + g! + b!) / 3 < 100
     if (!codeVisible) {
-      sawEmpty = true
-      shownAt = null
+      // Once the code has shown, the clock runs until the decode, even if the clip loops back to empty.
+      if (shownAt === null) {
+        sawEmpty = true
+        decodedAt = null
+      }
     } else if (sawEmpty && shownAt === null) {
-      shownAt = now
+      // When the camera took the frame, not when this callback ran.
+      shownAt = meta.captureTime ?? now
+      if (decodedAt !== null)
+        return finish({ latencyMs: Math.max(0, decodedAt - shownAt), text: lastText, earlyDecodes: early })
     }
     video.requestVideoFrameCallback(onFrame)
   }
