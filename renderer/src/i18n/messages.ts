@@ -3,10 +3,13 @@
  * `zhCN` (typed `typeof en`, so a missing Chinese key fails to compile). Add a feature here in one line.
  */
 import * as app from '../features/app/messages'
+import * as catalog from '../features/catalog/messages'
 import * as display from '../features/display/messages'
+import * as payment from '../features/payment/messages'
+import * as sale from '../features/sale/messages'
 import * as scan from '../features/scan/messages'
 
-const features = { app, display, scan }
+const features = { app, display, scan, sale, payment, catalog }
 
 type Features = typeof features
 export type Messages = { [K in keyof Features]: Features[K]['en'] }
