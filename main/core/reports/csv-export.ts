@@ -1,0 +1,195 @@
+/**
+ * CSV export of every transaction (payment attempts, refunds, voids) in a period, oldest first, streamed
+ * to a file. Rows are read in keyset batches and never while awaiting: the ledger has one connection,
+ * and a statement left open across an `await` would block the payment engine. The file is written as
+ * `<name>.part` and renamed when complete, so a crash never leaves a half file under the real name.
+ */
+import { createWriteStream } from 'node:fs'
+import { rename, rm } from 'node:fs/promises'
+import { stringify } from 'csv-stringify/sync'
+import type { Db } from '../ledger/open'
+import { toWireAmount } from '../money'
+
+export const CSV_COLUMNS = [
+  'type',
+  'time',
+  'sale_id',
+  'state',
+  'wallet',
+  'amount',
+  'currency',
+  'reference',
+  'transaction_no',
+  'refund_transaction_no',
+  'code_last4',
+  'reason',
+  'items'
+] as const
+
+export interface ExportProgress {
+  rows: number
+  total: number
+}
+
+export interface ExportResult {
+  file: string
+  rows: number
+  bytes: number
+}
+
+interface TxRow {
+  at: number
+  id: number
+  type: 'payment' | 'refund' | 'void'
+  saleId: number
+  state: string
+  vendor: string | null
+  amountMinor: number
+  currency: string
+  reference: string
+  transactionNo: string | null
+  refundTransactionNo: string | null
+  last4: string | null
+  reason: string | null
+  items: string | null
+}
+
+const BATCH = 5000
+
+export function createCsvExporter(db: Db) {
+  const items = `(SELECT group_concat(name || ' x' || quantity, '; ') FROM sale_lines WHERE sale_id = x.sale_id)`
+  const s = {
+    count: db.prepare(
+      `SELECT (SELECT COUNT(*) FROM payments WHERE created_at >= @from AND created_at < @to)
+            + (SELECT COUNT(*) FROM refunds WHERE created_at >= @from AND created_at < @to) AS n`
+    ),
+    payments: db.prepare(
+      `SELECT x.created_at AS at, x.id, 'payment' AS type, x.sale_id AS saleId, x.state, x.vendor, x.amount_minor AS amountMinor,
+         x.currency, x.reference, x.transaction_no AS transactionNo, NULL AS refundTransactionNo, x.code_last4 AS last4,
+         x.decline_reason AS reason, ${items} AS items
+       FROM payments x WHERE x.created_at < @to AND (x.created_at, x.id) > (@at, @id)
+       ORDER BY x.created_at, x.id LIMIT ${BATCH}`
+    ),
+    refunds: db.prepare(
+      `SELECT x.created_at AS at, x.id, x.kind AS type, x.sale_id AS saleId, x.state, p.vendor, x.amount_minor AS amountMinor,
+         x.currency, x.refund_reference AS reference, p.transaction_no AS transactionNo,
+         x.refund_transaction_no AS refundTransactionNo, p.code_last4 AS last4, x.reason, ${items} AS items
+       FROM refunds x JOIN payments p ON p.id = x.payment_id
+       WHERE x.created_at < @to AND (x.created_at, x.id) > (@at, @id)
+       ORDER BY x.created_at, x.id LIMIT ${BATCH}`
+    )
+  }
+
+  /** A keyset cursor over one table, refilled a batch at a time. */
+  const cursor = (stmt: typeof s.payments, from: number, to: number) => {
+    let buf: TxRow[] = []
+    let i = 0
+    // (created_at, id) > (from, -1): every row from `from` on (ids are positive)
+    let key = { at: from, id: -1 }
+    let done = false
+    return {
+      peek(): TxRow | undefined {
+        if (i >= buf.length && !done) {
+          buf = stmt.all({ ...key, to }) as TxRow[]
+          i = 0
+          if (buf.length < BATCH) done = true
+          const last = buf[buf.length - 1]
+          if (last) key = { at: last.at, id: last.id }
+        }
+        return buf[i]
+      },
+      take(): TxRow {
+        return buf[i++]!
+      }
+    }
+  }
+
+  /** Text a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
+  const text = (v: string | null) => (v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : (v ?? ''))
+
+  const toRecord = (r: TxRow): string[] => [
+    r.type,
+    new Date(r.at).toISOString(),
+    String(r.saleId),
+    r.state,
+    r.vendor ?? '',
+    // refunds and voids are money going back: negative in the export, so a column sum is the net
+    (r.type === 'payment' ? '' : '-') + toWireAmount(r.amountMinor, r.currency),
+    r.currency,
+    r.reference,
+    r.transactionNo ?? '',
+    r.refundTransactionNo ?? '',
+    r.last4 ?? '',
+    text(r.reason),
+    text(r.items)
+  ]
+
+  return {
+    /** How many rows an export of [from, to) will write. */
+    count: (from: number, to: number) => (s.count.get({ from, to }) as { n: number }).n,
+
+    /**
+     * Writes [from, to) to `file`. `onProgress` is called after each batch (and at the end).
+     * `signal` aborts between batches; the partial file is removed.
+     */
+    async export(p: {
+      from: number
+      to: number
+      file: string
+      onProgress?: (e: ExportProgress) => void
+      signal?: AbortSignal
+    }): Promise<ExportResult> {
+      const total = this.count(p.from, p.to)
+      const part = `${p.file}.part`
+      const out = createWriteStream(part, { encoding: 'utf8' })
+      const opened = new Promise<void>((resolve, reject) => {
+        out.once('open', () => resolve())
+        out.once('error', reject)
+      })
+      let failed: unknown = null
+      out.on('error', (e) => (failed = e))
+      await opened
+      let rows = 0
+      let bytes = 0
+      const write = async (text: string) => {
+        bytes += Buffer.byteLength(text)
+        if (!out.write(text)) await new Promise<void>((r) => out.once('drain', r))
+        if (failed) throw failed
+      }
+      try {
+        // A BOM so spreadsheet programs read UTF-8 product names correctly.
+        await write(`\uFEFF${stringify([[...CSV_COLUMNS]])}`)
+        const pays = cursor(s.payments, p.from, p.to)
+        const refs = cursor(s.refunds, p.from, p.to)
+        for (;;) {
+          if (p.signal?.aborted) throw p.signal.reason ?? new Error('export cancelled')
+          const batch: string[][] = []
+          while (batch.length < BATCH) {
+            const a = pays.peek()
+            const b = refs.peek()
+            if (!a && !b) break
+            batch.push(
+              toRecord(
+                !b || (a && (a.at < b.at || (a.at === b.at && a.type === 'payment'))) ? pays.take() : refs.take()
+              )
+            )
+          }
+          if (!batch.length) break
+          await write(stringify(batch))
+          rows += batch.length
+          p.onProgress?.({ rows, total: Math.max(total, rows) })
+        }
+        await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())))
+        await rename(part, p.file)
+        p.onProgress?.({ rows, total: rows })
+        return { file: p.file, rows, bytes }
+      } catch (e) {
+        out.destroy()
+        await rm(part, { force: true })
+        throw e
+      }
+    }
+  }
+}
+
+export type CsvExporter = ReturnType<typeof createCsvExporter>
