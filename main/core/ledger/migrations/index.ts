@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3'
 import { migration0001 } from './0001-ledger'
 import { migration0002 } from './0002-catalog'
+import { migration0010 } from './0010-history'
 
 export interface Migration {
   version: number
@@ -14,7 +15,7 @@ export interface Migration {
 }
 
 /** Append only; never edit a migration that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002]
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0010]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version
 
