@@ -41,6 +41,12 @@ function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]'
 }
 
+/**
+ * The only sites the app sends people to (help and Pockyt's docs/portal), subdomains included. A link
+ * to anything else is dropped: nothing in a POS should open arbitrary pages. Add a host here to allow it.
+ */
+export const EXTERNAL_LINK_HOSTS: readonly string[] = ['pockyt.io']
+
 export interface ExternalUrlOptions {
   /** When given, the host must be one of these or a subdomain of one (e.g. `pockyt.io`). */
   allowedHosts?: readonly string[]

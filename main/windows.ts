@@ -5,7 +5,7 @@
  */
 import { BrowserWindow, screen, shell, systemPreferences, type Session } from 'electron'
 import { chooseCustomerDisplay, samePlacement, type Placement } from './display-placement'
-import { APP_ORIGIN, isPermissionAllowed, isSafeExternalUrl } from './security'
+import { APP_ORIGIN, EXTERNAL_LINK_HOSTS, isPermissionAllowed, isSafeExternalUrl } from './security'
 import type { WindowRegistry, WindowRole } from './window-registry'
 
 export type Log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void
@@ -30,9 +30,12 @@ export function pageUrl(role: WindowRole, devServerUrl?: string): string {
   return `${devServerUrl ?? APP_ORIGIN}/${PAGES[role]}`
 }
 
-/** Opens a link in the OS browser only if it passes isSafeExternalUrl; a refusal is logged by scheme only. */
+/**
+ * Opens a link in the OS browser only if it passes isSafeExternalUrl for an allowed host
+ * (EXTERNAL_LINK_HOSTS); a refusal is logged by scheme only, never the URL.
+ */
 export function openExternalIfSafe(url: string, log: Log = () => {}): boolean {
-  if (!isSafeExternalUrl(url)) {
+  if (!isSafeExternalUrl(url, { allowedHosts: EXTERNAL_LINK_HOSTS })) {
     let scheme = 'invalid'
     try {
       scheme = new URL(url).protocol
@@ -47,8 +50,8 @@ export function openExternalIfSafe(url: string, log: Log = () => {}): boolean {
 }
 
 /**
- * No navigation away from our page, no redirects, no webviews, no new windows. A link to a safe https
- * page (help, Pockyt docs) goes to the OS browser instead of replacing the POS.
+ * No navigation away from our page, no redirects, no webviews, no new windows. A link to an allowed
+ * https page (help, Pockyt docs) goes to the OS browser instead of replacing the POS.
  */
 export function guardWindow(win: BrowserWindow, log: Log = () => {}): void {
   const contents = win.webContents

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { BrowserWindow, Session } from 'electron'
+import { EXTERNAL_LINK_HOSTS, isSafeExternalUrl } from '../../main/security'
 import { createWindowRegistry, type WindowRegistry } from '../../main/window-registry'
 import {
   applyPlacement,
@@ -125,10 +126,18 @@ describe('navigation guards', () => {
     expect(electron.shell.openExternal).not.toHaveBeenCalled()
   })
 
-  it('sends a safe https link clicked in the page to the OS browser instead', () => {
+  it('sends an allowed https link clicked in the page to the OS browser instead, and drops others', () => {
     const win = asFake(createCashierWindow(ctx))
     win.webContents.emit('will-navigate', navEvent({ url: 'https://docs.pockyt.io/' }))
     expect(electron.shell.openExternal).toHaveBeenCalledWith('https://docs.pockyt.io/')
+    win.webContents.emit('will-navigate', navEvent({ url: 'https://example.com/' }))
+    expect(electron.shell.openExternal).toHaveBeenCalledTimes(1)
+  })
+
+  it('allows only the hosts in EXTERNAL_LINK_HOSTS, each of which is a plain public name', () => {
+    expect(EXTERNAL_LINK_HOSTS.length).toBeGreaterThan(0)
+    for (const host of EXTERNAL_LINK_HOSTS) expect(isSafeExternalUrl(`https://${host}/`)).toBe(true)
+    expect(openExternalIfSafe('https://example.com/')).toBe(false)
   })
 
   it('denies every window.open; opens only safe https URLs externally', () => {
