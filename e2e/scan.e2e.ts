@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, CDPSession, Page } from 'playwright-core'
 import { artifactPath, launchChromium, shouldSkipE2e } from './support/chromium'
 import { startTestHarness } from './support/harness'
-import { qrFrame, writeY4m } from './support/y4m'
+import { code128Frame, qrFrame, writeY4m } from './support/y4m'
 import type { Harness } from '../main/harness/harness'
 
 const skip = shouldSkipE2e()
@@ -55,6 +55,13 @@ describe.skipIf(skip)('scanning: webcam, USB wedge and manual entry in Chromium'
     page.on('pageerror', (e) => pageErrors.push(e.message))
     page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()))
     cdp = await context.newCDPSession(page)
+    // Keep every camera track the page opens, to check that none is left live (docs/scanning.md §2.4).
+    await page.addInitScript(`{
+      const md = navigator.mediaDevices
+      const original = md.getUserMedia.bind(md)
+      window.__tracks = []
+      md.getUserMedia = async (c) => { const s = await original(c); window.__tracks.push(...s.getTracks()); return s }
+    }`)
     await page.goto(harness.url + '/scan-lab.html')
   })
 
@@ -69,6 +76,8 @@ describe.skipIf(skip)('scanning: webcam, USB wedge and manual entry in Chromium'
       `document.querySelector('[data-testid="camera-reader"] video').srcObject.getVideoTracks()[0].label`
     )
     expect(label).toBe(clip)
+    // getCameras()'s probe stream is closed; only the scanning one is live.
+    expect(await page.evaluate(`window.__tracks.map((t) => t.readyState)`)).toEqual(['ended', 'live'])
     expect(await page.getByTestId('camera-select').locator('option:checked').textContent()).toBe(clip)
     // The decode size is the element's CSS width: 640 px, shown smaller with a transform.
     expect(await page.evaluate(`document.querySelector('[data-testid="camera-reader"]').clientWidth`)).toBe(640)
@@ -85,6 +94,8 @@ describe.skipIf(skip)('scanning: webcam, USB wedge and manual entry in Chromium'
     await page.getByTestId('camera-toggle').click()
     await expect.poll(() => page.getByTestId('camera-scanner').getAttribute('data-status')).toBe('off')
     expect(await page.evaluate(`document.querySelectorAll('[data-testid="camera-reader"] video').length`)).toBe(0)
+    // getCameras() opened one stream and start() another: both ended.
+    expect(await page.evaluate(`window.__tracks.map((t) => t.readyState)`)).toEqual(['ended', 'ended'])
   })
 
   it('takes a wedge scan at scanner speed, swallows its Enter and leaves the focused input as it was', async () => {
@@ -178,5 +189,28 @@ describe.skipIf(skip)('scanning: webcam, USB wedge and manual entry in Chromium'
     }
     await page.screenshot({ path: artifactPath('scan-zh-CN.png') })
     expect(pageErrors).toEqual([])
+  })
+})
+
+describe.skipIf(skip)('scanning: a Code 128 at 2 px a bar through the 640-px reader', () => {
+  let harness: Harness
+  let browser: Browser
+
+  afterAll(async () => {
+    await browser?.close()
+    await harness?.close()
+  })
+
+  it('decodes it (at 2 px a bar it needs the full 640-px decode width, docs/scanning.md §2.3)', async () => {
+    const clip = writeY4m(artifactPath('scan-code128.y4m'), [
+      code128Frame(CAMERA_CODE, { moduleSize: 2, barHeight: 110 })
+    ])
+    harness = await startTestHarness({ services: { heartbeatSeconds: 0 } })
+    browser = await launchChromium({ fakeCameraFile: clip })
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } })
+    await page.goto(harness.url + '/scan-lab.html')
+    await expect.poll(() => page.getByTestId('last-scan').textContent(), { timeout: 15_000 }).toBe(CAMERA_CODE)
+    expect(await page.getByTestId('last-scan').getAttribute('data-source')).toBe('camera')
+    await page.screenshot({ path: artifactPath('scan-camera-code128.png') })
   })
 })

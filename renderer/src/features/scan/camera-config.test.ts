@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { classifyCameraError, createRepeatFilter } from './camera-config'
+
+const domError = (name: string, message = '') => Object.assign(new Error(message), { name })
+
+describe('classifyCameraError', () => {
+  it('reads the DOMException name that getCameras() rejects with', () => {
+    expect(classifyCameraError(domError('NotAllowedError', 'Permission denied'))).toBe('denied')
+    expect(classifyCameraError(domError('NotReadableError', 'Could not start video source'))).toBe('busy')
+    expect(classifyCameraError(domError('NotFoundError', 'Requested device not found'))).toBe('missing')
+    expect(classifyCameraError(domError('OverconstrainedError'))).toBe('missing')
+  })
+
+  it('reads the strings that start() rejects with', () => {
+    expect(classifyCameraError('Error getting userMedia, error = NotAllowedError: Permission denied')).toBe('denied')
+    expect(classifyCameraError('Error getting userMedia, error = NotReadableError: Could not start video source')).toBe(
+      'busy'
+    )
+    expect(classifyCameraError('Error getting userMedia, error = NotFoundError: Requested device not found')).toBe(
+      'missing'
+    )
+    expect(classifyCameraError('Camera access is only supported in secure context like https or localhost.')).toBe(
+      'insecure'
+    )
+    expect(classifyCameraError('Camera streaming not supported by the browser.')).toBe('insecure')
+  })
+
+  it('anything else is unknown', () => {
+    expect(classifyCameraError(undefined)).toBe('unknown')
+    expect(classifyCameraError(new Error('boom'))).toBe('unknown')
+  })
+})
+
+describe('createRepeatFilter', () => {
+  it('drops the same text within the window (sliding while it keeps being read), passes others', () => {
+    const isRepeat = createRepeatFilter(2500)
+    expect(isRepeat('a', 0)).toBe(false)
+    expect(isRepeat('a', 2000)).toBe(true)
+    expect(isRepeat('a', 4000)).toBe(true)
+    expect(isRepeat('b', 4100)).toBe(false)
+    expect(isRepeat('a', 4200)).toBe(false)
+    expect(isRepeat('a', 7000)).toBe(false)
+  })
+})
