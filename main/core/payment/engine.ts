@@ -73,6 +73,8 @@ interface Runner {
   accepted?: { resolve(v: PaymentView): void; reject(e: unknown): void }
   /** Recovery: the first query goes out at once. */
   resumed: boolean
+  /** When the last poll started: polls keep a steady rhythm whatever each answer took. */
+  lastPollAt?: number
   done: Promise<void>
 }
 
@@ -355,9 +357,11 @@ export function createPaymentEngine(o: EngineOptions) {
       move(row, 'reversing', {}, { kind: 'note', note: `not confirmed within ${Math.round(timeoutMs / 1000)} s` })
       return
     }
-    const delay = runner.resumed && row.query_count === 0 ? 0 : nextPollDelay(sincePay)
+    const sinceLastPoll = runner.lastPollAt === undefined ? 0 : clock.now() - runner.lastPollAt
+    const delay = runner.resumed && row.query_count === 0 ? 0 : Math.max(0, nextPollDelay(sincePay) - sinceLastPoll)
     if (!(await nap(runner, Math.min(delay, timeoutMs - sincePay)))) return
     if (clock.now() - (row.pay_sent_at ?? row.created_at) >= timeoutMs) return // the timeout is handled above
+    runner.lastPollAt = clock.now()
     const q = await query(row)
     if (q.waitMs > 0) {
       // Rate limited: wait, but never past the timeout.
