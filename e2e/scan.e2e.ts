@@ -180,6 +180,15 @@ describe.skipIf(skip)('scanning: webcam, USB wedge and manual entry in Chromium'
     await page.getByTestId('lab-busy').uncheck()
   })
 
+  it('starts the camera again on request, at the full decode width, and reads the code again', async () => {
+    const before = (await lastScan()).count
+    await page.getByTestId('camera-toggle').click()
+    await expect
+      .poll(lastScan, { timeout: 15_000 })
+      .toMatchObject({ code: CAMERA_CODE, source: 'camera', count: before + 1 })
+    expect(await page.evaluate(`document.querySelector('[data-testid="camera-reader"] canvas').width`)).toBe(576)
+  })
+
   it('shows the panel in Simplified Chinese, touch targets at least 44 px', async () => {
     await page.getByTestId('lab-locale').selectOption('zh-CN')
     await expect.poll(() => page.locator('.scan-panel h2').textContent()).toBe('扫描顾客的付款码')
@@ -212,5 +221,46 @@ describe.skipIf(skip)('scanning: a Code 128 at 2 px a bar through the 640-px rea
     await expect.poll(() => page.getByTestId('last-scan').textContent(), { timeout: 15_000 }).toBe(CAMERA_CODE)
     expect(await page.getByTestId('last-scan').getAttribute('data-source')).toBe('camera')
     await page.screenshot({ path: artifactPath('scan-camera-code128.png') })
+  })
+})
+
+describe.skipIf(skip)('scanning: when the camera fails, the USB scanner and manual entry still work', () => {
+  let harness: Harness
+  const browsers: Browser[] = []
+
+  beforeAll(async () => {
+    harness = await startTestHarness({ services: { heartbeatSeconds: 0 } })
+  })
+  afterAll(async () => {
+    await Promise.all(browsers.map((b) => b.close()))
+    await harness?.close()
+  })
+
+  it.each([
+    // No camera at all (headless Chromium without a fake device).
+    ['missing', [], 'No camera was found'],
+    // A camera, but the permission prompt is refused (no --use-fake-ui-for-media-stream).
+    ['denied', ['--use-fake-device-for-media-stream'], 'Camera access was refused']
+  ])('camera %s: its own message, and a wedge scan is still read', async (kind, extraArgs, message) => {
+    const browser = await launchChromium({ extraArgs })
+    browsers.push(browser)
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } })
+    await page.goto(harness.url + '/scan-lab.html')
+    await expect
+      .poll(() => page.getByTestId('camera-scanner').getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('error')
+    expect(await page.getByTestId('camera-status').textContent()).toContain(message)
+    await page.screenshot({ path: artifactPath(`scan-camera-${kind}.png`) })
+    let ok = false
+    for (let attempt = 0; attempt < 3 && !ok; attempt++) {
+      await page.keyboard.type(WEDGE_CODE, { delay: 5 })
+      await page.keyboard.press('Enter')
+      await page.waitForTimeout(100)
+      ok = (await page.getByTestId('last-scan').textContent()) === WEDGE_CODE
+    }
+    expect(ok).toBe(true)
+    await page.getByTestId('manual-code').fill(MANUAL_CODE)
+    await page.getByTestId('manual-code').press('Enter')
+    await expect.poll(() => page.getByTestId('last-scan').textContent()).toBe(MANUAL_CODE)
   })
 })
