@@ -8,8 +8,9 @@ import * as display from '../features/display/messages'
 import * as payment from '../features/payment/messages'
 import * as sale from '../features/sale/messages'
 import * as scan from '../features/scan/messages'
+import * as settings from '../features/settings/messages'
 
-const features = { app, display, scan, sale, payment, catalog }
+const features = { app, display, scan, sale, payment, catalog, settings }
 
 type Features = typeof features
 export type Messages = { [K in keyof Features]: Features[K]['en'] }
