@@ -6,8 +6,11 @@
  *   some scanners press Shift around each digit on layouts where digits need it;
  * - Enter or Tab ends a scan; it is accepted only when the burst was fast on average, long enough, and
  *   passes the payment-code check;
- * - a stall inside a scan splits it in two. The tail alone may still look like a valid code, so a burst
- *   that follows a fast burst after a short stall is never accepted: it ends as `incomplete`.
+ * - a stall inside a scan splits it in two. The tail alone may still look like a valid code (§3.3 saw a
+ *   137 ms stall after the FIRST digit give an accepted 17-digit code), so a fast burst that follows a
+ *   fast burst (<= 1 s gap) or a lone digit (<= 300 ms gap) is never accepted: it ends as `incomplete`,
+ *   as does a fast code whose suffix came after a stall. The price: a person typing one digit within
+ *   300 ms before a scan gets "scan again".
  */
 import { checkPaymentCode } from '../../../../preload/contract/payment-code'
 
