@@ -92,3 +92,29 @@ describe('recovery after a crash at each step boundary', () => {
     expect(fake.count('cancel')).toBe(2)
   })
 })
+
+describe('periodic sweep', () => {
+  it('resumes, every few minutes, a non-final payment that no runner drives', async () => {
+    const clock = manualClock()
+    const fake = new FakePockyt(clock)
+    const env = await makeCheckout({ clock, pockytClient: fake, sweepIntervalMs: 180_000 })
+    cleanup.push(() => env.close())
+    const sale = await env.sale()
+    // A payment left pending with nobody driving it (as after a runner died), paid at Pockyt meanwhile.
+    const tx = fake.doAdd({ amountMinor: sale.totals.totalMinor, reference: 'QTRAINT1-sweep-1' })
+    fake.doPay({ transactionNo: tx.transactionNo, paymentBarcode: CODE })
+    const db = env.checkout.ledger.db
+    const t0 = clock.now()
+    db.prepare(`UPDATE sales SET status = 'open' WHERE id = ?`).run(sale.id)
+    db.prepare(
+      `INSERT INTO payments (sale_id, terminal_id, reference, transaction_no, state, amount_minor, currency, created_at, updated_at, pay_sent_at)
+       VALUES (?, 'T1', 'QTRAINT1-sweep-1', ?, 'pending', ?, 'USD', ?, ?, ?)`
+    ).run(sale.id, tx.transactionNo, sale.totals.totalMinor, t0, t0, t0)
+    await clock.advance(170_000)
+    expect(fake.count('query')).toBe(0)
+    await runUntil(clock, () => env.checkout.engine.get(1).final, 60_000, 1000)
+    expect(clock.now() - t0).toBeGreaterThanOrEqual(180_000)
+    expect(env.checkout.engine.get(1).state).toBe('succeeded')
+    expect(env.checkout.handlers['sale:get']({ saleId: sale.id }, ctx)).toMatchObject({ status: 'paid' })
+  })
+})

@@ -353,19 +353,25 @@ export function createPaymentEngine(o: EngineOptions) {
       return
     }
     const sincePay = clock.now() - (row.pay_sent_at ?? row.created_at)
-    if (sincePay >= timeoutMs) {
+    // Resumed after a restart: ask first, even past the timeout (the customer may have paid meanwhile).
+    const firstAfterResume = runner.resumed && runner.lastPollAt === undefined
+    if (sincePay >= timeoutMs && !firstAfterResume) {
       move(row, 'reversing', {}, { kind: 'note', note: `not confirmed within ${Math.round(timeoutMs / 1000)} s` })
       return
     }
-    const sinceLastPoll = runner.lastPollAt === undefined ? 0 : clock.now() - runner.lastPollAt
-    const delay = runner.resumed && row.query_count === 0 ? 0 : Math.max(0, nextPollDelay(sincePay) - sinceLastPoll)
-    if (!(await nap(runner, Math.min(delay, timeoutMs - sincePay)))) return
-    if (clock.now() - (row.pay_sent_at ?? row.created_at) >= timeoutMs) return // the timeout is handled above
-    runner.lastPollAt = clock.now()
+    if (!firstAfterResume) {
+      const sinceLastPoll = runner.lastPollAt === undefined ? 0 : clock.now() - runner.lastPollAt
+      const delay = Math.max(0, nextPollDelay(sincePay) - sinceLastPoll)
+      if (!(await nap(runner, Math.min(delay, timeoutMs - sincePay)))) return
+      if (clock.now() - (row.pay_sent_at ?? row.created_at) >= timeoutMs) return // the timeout is handled above
+    }
+    const pollStart = clock.now()
     const q = await query(row)
+    if (q.waitMs === 0) runner.lastPollAt = pollStart
     if (q.waitMs > 0) {
-      // Rate limited: wait, but never past the timeout.
-      await nap(runner, Math.min(q.waitMs, timeoutMs - (clock.now() - (row.pay_sent_at ?? row.created_at))))
+      // Rate limited: wait, but never past the timeout (a resumed payment is queried first regardless).
+      const left = timeoutMs - (clock.now() - (row.pay_sent_at ?? row.created_at))
+      await nap(runner, firstAfterResume ? q.waitMs : Math.min(q.waitMs, left))
       return
     }
     row = q.row
