@@ -15,6 +15,7 @@ import { applyPendingRestore, createBackupService } from './backup/backup'
 import { createBackupHandlers } from './backup/handlers'
 import { createBackupScheduler } from './backup/scheduler'
 import { createDiagnosticsHandlers } from './logging/handlers'
+import { createHistoryService, type Printer } from './reports/history-service'
 import { createLogger, withRedaction } from './logging/logger'
 import { createEnvSecretStore, type SecretStore } from './settings/secret-store'
 import { createSettingsService } from './settings/service'
@@ -38,6 +39,8 @@ export interface ServicesOptions {
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void
   /** Where the Pockyt token is kept: safeStorage in Electron; default POCKYT_TOKEN (the harness). */
   secrets?: SecretStore
+  /** Electron's silent print / printToPDF (main/printing.ts); none in the harness (HTML preview only). */
+  printer?: Printer
 }
 
 export interface Services {
@@ -97,6 +100,22 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const backupScheduler = createBackupScheduler({ backups, clock, log })
   backupScheduler.start()
 
+  const history = createHistoryService({
+    db: checkout.ledger.db,
+    client: checkout.client,
+    clock,
+    events,
+    dataDir: options.dataDir,
+    terminalId: options.terminalId ?? 'T1',
+    storeId: pockyt?.storeNo ?? (checkout.training ? 'TRAIN' : 'POS'),
+    settings: () => settings.store.get(),
+    mode,
+    requireManagerPin: settings.requireManagerPin,
+    printer: options.printer,
+    onSale: (saleId) => checkout.sales.notify(saleId),
+    log
+  })
+
   const handlers: Handlers = {
     ...app.handlers,
     ...checkout.handlers,
@@ -111,7 +130,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
       app: () => ({ name: 'QRC POS', version: options.version, shell: options.shell, mode: mode() }),
       settings: () => settings.view(),
       secrets: async () => log.secrets()
-    })
+    }),
+    ...history.handlers
   }
 
   app.pushStatus()
@@ -127,6 +147,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     async close() {
       if (heartbeat) clearInterval(heartbeat)
       await backupScheduler.stop()
+      await history.close()
       await checkout.close()
       fileLog.close()
     }

@@ -45,7 +45,23 @@ export const CHANNELS = [
   'catalog:update',
   'catalog:setActive',
   'catalog:importCsv',
-  'catalog:exportCsv'
+  'catalog:exportCsv',
+  'history:list',
+  'history:detail',
+  'history:lookup',
+  'receipt:render',
+  'receipt:print',
+  'receipt:pdf',
+  'refund:start',
+  'void:start',
+  'export:csv',
+  'export:cancel',
+  'report:x',
+  'report:day',
+  'report:z',
+  'report:list',
+  'report:get',
+  'reconcile:day'
 ] as const
 
 /** Events main pushes to every window. Windows never send events. */
@@ -55,7 +71,9 @@ export const EVENTS = [
   'payment:changed',
   'display:changed',
   'settings:changed',
-  'catalog:changed'
+  'catalog:changed',
+  'export:progress',
+  'refund:changed'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

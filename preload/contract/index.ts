@@ -9,7 +9,9 @@ import type { Result } from './result'
 import { appChannels, appEvents } from './schemas/app'
 import { catalogChannels, catalogEvents } from './schemas/catalog'
 import { displayEvents } from './schemas/display'
+import { historyChannels, historyEvents } from './schemas/history'
 import { paymentChannels, paymentEvents } from './schemas/payment'
+import { reportsChannels, reportsEvents } from './schemas/reports'
 import { saleChannels, saleEvents } from './schemas/sale'
 import { settingsChannels, settingsEvents } from './schemas/settings'
 
@@ -27,7 +29,9 @@ export const contract = {
   ...saleChannels,
   ...paymentChannels,
   ...settingsChannels,
-  ...catalogChannels
+  ...catalogChannels,
+  ...historyChannels,
+  ...reportsChannels
 } satisfies Record<Channel, ChannelSpec>
 
 export const events = {
@@ -36,7 +40,9 @@ export const events = {
   ...paymentEvents,
   ...displayEvents,
   ...settingsEvents,
-  ...catalogEvents
+  ...catalogEvents,
+  ...historyEvents,
+  ...reportsEvents
 } satisfies Record<EventName, z.ZodType>
 
 /** The exact key sets must agree both ways; this fails to compile if a schema is missing or extra. */

@@ -50,5 +50,35 @@ export const VALID_SAMPLES = {
   'catalog:update': [{ productId: 1, patch: { priceMinor: 400 } }],
   'catalog:setActive': [{ productId: 1, active: false }],
   'catalog:importCsv': [{ csv: 'name,price\nTea,3.50\n' }, { csv: 'name,price\n', dryRun: true }],
-  'catalog:exportCsv': [{}, { includeInactive: false }]
+  'catalog:exportCsv': [{}, { includeInactive: false }],
+  'history:list': [
+    {},
+    { filter: { from: 0, to: 1, statuses: ['paid', 'unresolved'], wallets: ['alipay'], minMinor: 1, maxMinor: 9, text: '乌龙' } },
+    { cursor: { at: 1, saleId: 2 }, limit: 10 }
+  ],
+  'history:detail': [{ saleId: 1 }],
+  'history:lookup': [{ transactionNo: '297553638241892410' }],
+  'receipt:render': [
+    { doc: { kind: 'sale', saleId: 1, copy: 'customer' } },
+    { doc: { kind: 'refund', saleId: 1, refundId: 2, copy: 'merchant' }, format: 'a4', reprint: true },
+    { doc: { kind: 'x' } },
+    { doc: { kind: 'day', day: '2026-11-25' }, format: 'letter' },
+    { doc: { kind: 'z', number: 1 } }
+  ],
+  'receipt:print': [{ doc: { kind: 'sale', saleId: 1, copy: 'customer' }, reprint: true }],
+  'receipt:pdf': [{ doc: { kind: 'z', number: 3 }, format: 'a4' }],
+  'refund:start': [
+    { saleId: 1, reason: 'cold coffee', pin: '1234' },
+    { saleId: 1, amountMinor: 250, reason: 'partial' },
+    { saleId: 1, lines: [{ lineId: 3, quantity: 1 }], reason: 'spilled', pin: '1234' }
+  ],
+  'void:start': [{ saleId: 1, reason: 'wrong basket', pin: '1234' }],
+  'export:csv': [{ from: 0, to: 86_400_000 }],
+  'export:cancel': [{ exportId: 'abc123' }],
+  'report:x': [undefined],
+  'report:day': [{ day: '2026-11-25' }],
+  'report:z': [{ pin: '1234' }, {}],
+  'report:list': [{}, { before: 10, limit: 20 }],
+  'report:get': [{ number: 1 }],
+  'reconcile:day': [{ day: '2026-11-25' }]
 } satisfies { [C in Channel]: In<C>[] }

@@ -6,7 +6,7 @@
 import { PosError } from '../errors'
 import type { Db } from '../ledger/open'
 import type { PaymentEventRow, PaymentsRepo } from '../ledger/payments-repo'
-import type { SalesRepo } from '../ledger/sales-repo'
+import type { SaleStatus, SalesRepo } from '../ledger/sales-repo'
 import { paymentView, type PaymentView } from '../payment/payment-view'
 import { refundedPerLine } from '../refunds/refund-plan'
 import { refundView, type RefundView } from '../refunds/refund-view'
@@ -42,7 +42,7 @@ export interface DetailLine {
 export interface SaleDetail {
   sale: {
     id: number
-    status: string
+    status: SaleStatus
     historyStatus: HistoryStatus | null
     terminalId: string
     currency: string
