@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { unzipSync, strFromU8 } from 'fflate'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createLogger, withRedaction, type LogFn } from '../../main/core/logging/logger'
 import { maskPaymentCode, redactText, redactValue, REDACTED } from '../../main/core/logging/redact'
 import { exportDiagnostics } from '../../main/core/logging/diagnostics'
@@ -104,12 +104,17 @@ describe('file logger', () => {
   })
 
   it('never throws, even when the folder disappears', () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {})
     const log = createLogger(dir)
     log('info', 'one')
     log.close()
     rmSync(dir, { recursive: true, force: true })
     writeFileSync(dir, 'now a file')
     expect(() => log('info', 'two')).not.toThrow()
+    // Reported once, not per line.
+    expect(() => log('info', 'three')).not.toThrow()
+    expect(quiet).toHaveBeenCalledTimes(1)
+    quiet.mockRestore()
     rmSync(dir)
   })
 
