@@ -144,12 +144,24 @@ describe('SettingsScreen', () => {
     const input = w.find('[data-testid=token-input]')
     expect(input.attributes('type')).toBe('password')
     await input.setValue(TOKEN)
-    await w.find('form.token').trigger('submit')
+    await input.trigger('keydown', { key: 'Enter' })
     await flushPromises()
     expect(calls('settings:setToken')).toEqual([{ token: TOKEN, pin: undefined }])
     expect((input.element as HTMLInputElement).value).toBe('')
     expect(w.html()).not.toContain(TOKEN)
     expect(w.text()).toContain('A token is stored. It is never shown.')
+    // The button sends it too, and an empty field sends nothing.
+    await w.find('[data-testid=token-save]').trigger('click')
+    expect(calls('settings:setToken')).toHaveLength(1)
+    await input.setValue('second-token-value')
+    await w.find('[data-testid=token-save]').trigger('click')
+    await flushPromises()
+    expect(calls('settings:setToken')).toEqual([
+      { token: TOKEN, pin: undefined },
+      { token: 'second-token-value', pin: undefined }
+    ])
+    // Enter in the token field must not submit the settings draft around it.
+    expect(calls('settings:update')).toEqual([])
   })
 
   it.each([
