@@ -13,6 +13,7 @@ import { createCatalogService } from './catalog/catalog-service'
 import type { PockytClient } from './pockyt/types'
 import { applyPendingRestore, createBackupService } from './backup/backup'
 import { createBackupHandlers } from './backup/handlers'
+import { guardHandlers } from './backup/ledger-errors'
 import { createBackupScheduler } from './backup/scheduler'
 import { createDiagnosticsHandlers } from './logging/handlers'
 import { createHistoryService, type Printer } from './reports/history-service'
@@ -142,7 +143,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
   heartbeat?.unref?.()
 
   return {
-    handlers,
+    // A ledger write failing for lack of disk or a damaged file reaches the window as LEDGER_UNAVAILABLE.
+    handlers: guardHandlers(handlers, ledgerFile, (channel, e) =>
+      log('error', 'ledger write failed', { channel, error: e.message, details: e.details })
+    ),
     events,
     async close() {
       if (heartbeat) clearInterval(heartbeat)

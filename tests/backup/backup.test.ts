@@ -14,7 +14,13 @@ import {
   PENDING_SUFFIX
 } from '../../main/core/backup/backup'
 import { createBackupScheduler, DAY_MS } from '../../main/core/backup/scheduler'
-import { guardStorage, isCorrupt, isDiskFull, storageFailure } from '../../main/core/backup/ledger-errors'
+import {
+  guardHandlers,
+  guardStorage,
+  isCorrupt,
+  isDiskFull,
+  storageFailure
+} from '../../main/core/backup/ledger-errors'
 import { PosError } from '../../main/core/errors'
 import type { Clock } from '../../main/core/clock'
 
@@ -287,5 +293,31 @@ describe('storage failure helpers', () => {
     expect(failure?.details).toMatchObject({ reason: 'disk-full', code: 'SQLITE_FULL' })
     expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 0 })
     db.close()
+  })
+})
+
+describe('guardHandlers', () => {
+  it('turns SQLite storage failures of any handler into LEDGER_UNAVAILABLE and passes everything else through', async () => {
+    const seen: string[] = []
+    const handlers = guardHandlers(
+      {
+        'a:full': () => {
+          throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
+        },
+        'a:enospc': () => {
+          throw Object.assign(new Error('no space'), { code: 'ENOSPC' })
+        },
+        'a:ok': (x: unknown) => ({ x })
+      },
+      '/data/ledger.sqlite3',
+      (channel, e) => seen.push(`${channel} ${e.code}`)
+    )
+    const full = await rejection(() => handlers['a:full']())
+    expect(full.code).toBe('LEDGER_UNAVAILABLE')
+    expect(full.details).toMatchObject({ reason: 'disk-full', file: '/data/ledger.sqlite3' })
+    // Not SQLite: not the ledger's failure, so not relabelled.
+    await expect(Promise.resolve().then(() => handlers['a:enospc']())).rejects.toMatchObject({ code: 'ENOSPC' })
+    expect(await handlers['a:ok'](1)).toEqual({ x: 1 })
+    expect(seen).toEqual(['a:full LEDGER_UNAVAILABLE'])
   })
 })

@@ -98,3 +98,34 @@ export function guardStorage<T>(write: () => T, file?: string): T {
     throw storageFailure(e, file) ?? e
   }
 }
+
+/** Like `storageFailure`, for SQLite's own codes only (a failed settings or zip write is not the ledger). */
+export function sqliteFailure(e: unknown, file?: string): PosError | null {
+  return codeOf(e).startsWith('SQLITE_') ? storageFailure(e, file) : null
+}
+
+/**
+ * Wraps every handler so that a ledger write failing with SQLITE_FULL / SQLITE_CORRUPT / … reaches the
+ * window as LEDGER_UNAVAILABLE with what to do (its stop screen), instead of an anonymous INTERNAL.
+ * SQLite rolled the failed transaction back, so nothing was half-written; `onFailure` logs it.
+ */
+export function guardHandlers<H extends object>(
+  handlers: H,
+  file: string,
+  onFailure?: (channel: string, error: PosError) => void
+): H {
+  const out: Record<string, unknown> = {}
+  for (const [channel, handler] of Object.entries(handlers) as [string, (...args: unknown[]) => unknown][]) {
+    out[channel] = async (...args: unknown[]) => {
+      try {
+        return await handler(...args)
+      } catch (e) {
+        const failure = sqliteFailure(e, file)
+        if (!failure) throw e
+        onFailure?.(channel, failure)
+        throw failure
+      }
+    }
+  }
+  return out as H
+}
