@@ -118,3 +118,26 @@ describe('periodic sweep', () => {
     expect(env.checkout.handlers['sale:get']({ saleId: sale.id }, ctx)).toMatchObject({ status: 'paid' })
   })
 })
+
+describe('Training mode restart', () => {
+  it('a payment pending when the app stopped ends cancelled: the in-process simulator forgot it', async () => {
+    const clock = manualClock()
+    let stop = false
+    const first = await makeCheckout({
+      clock,
+      hook: (p) => (p === 'query-answered' ? ((stop = true), new Promise<void>(() => {})) : undefined)
+    })
+    const sale = await first.sale()
+    void (first.checkout.handlers['payment:submitCode'](
+      { saleId: sale.id, code: '134668918993771903' },
+      ctx
+    ) as Promise<unknown>)
+    await runUntil(clock, () => stop)
+    await first.close(false, 0)
+    const second = await makeCheckout({ clock, dir: first.dir })
+    cleanup.push(() => second.close())
+    await runUntil(clock, () => second.checkout.engine.get(1).final)
+    expect(second.checkout.engine.get(1)).toMatchObject({ state: 'cancelled', unresolved: false })
+    expect(second.checkout.handlers['sale:get']({ saleId: sale.id }, ctx)).toMatchObject({ status: 'draft' })
+  })
+})

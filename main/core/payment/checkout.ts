@@ -81,6 +81,7 @@ export async function createCheckout(o: CheckoutOptions) {
     terminalId,
     storeId: o.pockyt?.storeNo ?? (training ? 'TRAIN' : 'POS'),
     timeoutMs: o.paymentTimeoutMs,
+    notFoundIsFinal: training,
     detectVendor(code) {
       const found = detectWallet(code)
       return found.ok && found.confidence === 'high' ? found.vendor : undefined
