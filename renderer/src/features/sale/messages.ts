@@ -47,7 +47,7 @@ export const en = {
     focusSearch: 'Find an item',
     nextLine: 'Select next line',
     prevLine: 'Select previous line',
-    category: 'Category {n}',
+    category: 'Show a category (buttons in order)',
     allCategories: 'All categories'
   },
   help: { group: 'Sale screen' },
@@ -145,7 +145,7 @@ export const zhCN: typeof en = {
     focusSearch: '查找商品',
     nextLine: '选择下一行',
     prevLine: '选择上一行',
-    category: '分类 {n}',
+    category: '显示分类（按按钮顺序）',
     allCategories: '全部分类'
   },
   help: { group: '收银界面' },
