@@ -135,6 +135,14 @@ export async function createServices(options: ServicesOptions): Promise<Services
     ...history.handlers
   }
 
+  // Close of day: each Z report is followed by a backup of the ledger (a failed backup is logged; the report stands).
+  const zReport = handlers['report:z']
+  handlers['report:z'] = async (input, ctx) => {
+    const report = await zReport(input, ctx)
+    backupScheduler.closeOfDay().catch((e) => log('warn', 'close-of-day backup failed', { error: e }))
+    return report
+  }
+
   app.pushStatus()
   const heartbeat =
     (options.heartbeatSeconds ?? 5) > 0
