@@ -38,7 +38,7 @@ export const KILL_POINTS: readonly KillPoint[] = [
   { point: 'pay-announced', codes: ['000', '901', '907'] },
   { point: 'pay-in-flight', codes: ['000', '901', '902', '905', '906', '907', '908', '909'] },
   { point: 'pay-answered', codes: ['000', '902', '905', '907', '908'] },
-  { point: 'query-answered', nth: 2, codes: ['901', '903', '904', '909'] },
+  { point: 'query-answered', codes: ['901', '903', '904', '909'] },
   { point: 'cancel-in-flight', codes: ['901', '903', '909'], cancelWhenPending: true }
 ]
 

@@ -22,7 +22,13 @@ describe('kill test: SIGKILL at each step boundary, restart, recover, check agai
     '%s: no payment lost, none charged twice, none unresolved, ledger intact',
     async (_name, kp) => {
       // The runs mostly wait on (scaled) timers, so they overlap well; each has its own ledger and terminal.
-      const results: RunResult[] = await Promise.all(Array.from({ length: RUNS }, () => runOnce(sim.url, kp)))
+      // On a heavily loaded machine a scenario can settle before the boundary is reached (the simulator
+      // runs 20x fast); such a run is still checked, and one more is made so the boundary is exercised.
+      const once = async () => {
+        const r = await runOnce(sim.url, kp)
+        return r.killed || !clean(r) ? r : runOnce(sim.url, kp)
+      }
+      const results: RunResult[] = await Promise.all(Array.from({ length: RUNS }, once))
       for (const r of results) {
         expect(r.killed, `the engine did not reach ${r.point} with code ${r.code}`).toBe(true)
         expect(r, JSON.stringify(r)).toMatchObject({
