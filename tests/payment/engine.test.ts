@@ -296,3 +296,20 @@ describe('payment engine (scripted Pockyt)', () => {
     expect(env.checkout.engine.get(p.id).state).toBe('succeeded')
   })
 })
+
+describe('waiting for the code', () => {
+  it('closes the transaction and frees the till when no code is scanned for 10 minutes', async () => {
+    const clock = manualClock()
+    const fake = new FakePockyt(clock)
+    env = await makeCheckout({ clock, pockytClient: fake })
+    const sale = await env.sale()
+    const p = env.checkout.handlers['payment:start']({ saleId: sale.id }, ctx) as PaymentView
+    await runUntil(clock, () => env!.checkout.engine.get(p.id).state === 'awaiting_code')
+    await clock.advance(9 * 60_000)
+    expect(env.checkout.engine.get(p.id).state).toBe('awaiting_code')
+    await runUntil(clock, () => env!.checkout.engine.get(p.id).final, 120_000, 1000)
+    expect(env.checkout.engine.get(p.id).state).toBe('cancelled')
+    expect(fake.only().status).toBe('closed')
+    expect(env.checkout.engine.current()).toBeNull()
+  })
+})

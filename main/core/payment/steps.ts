@@ -8,6 +8,9 @@ import { cancelBackoff, nextPollDelay, SLOW_POLL_MS } from './polling'
 import { last4, maskCode, scrub, summarizeOutcome } from './redact'
 import { isNotFound, TERMINAL_FINAL_FROM_REMOTE, type Runner, type RunnerContext } from './runner-context'
 
+/** How long a transaction waits for the customer's code before it is closed. */
+export const AWAIT_CODE_TIMEOUT_MS = 10 * 60_000
+
 export async function stepAdd(c: RunnerContext, runner: Runner, row: PaymentRow) {
   if (runner.resumed) {
     // Written before a crash: `add` may or may not have reached Pockyt. Find out and close it.
@@ -56,7 +59,13 @@ export async function stepAwaitCode(c: RunnerContext, runner: Runner, row: Payme
     return
   }
   if (runner.code === undefined) {
-    await c.nap(runner, 24 * 3600_000) // woken by a code or a cancel
+    // Nobody scans for a long time (the cashier walked away): close the transaction, free the till.
+    const left = AWAIT_CODE_TIMEOUT_MS - (c.clock.now() - row.created_at)
+    if (left <= 0) {
+      c.move(row, 'reversing', {}, { kind: 'note', note: 'no code scanned in time' })
+      return
+    }
+    await c.nap(runner, left) // woken by a code or a cancel
     return
   }
   const code = runner.code
