@@ -17,7 +17,7 @@ export function parseAmount(text: string, currency: string): number | null {
   const digits = currencyDigits(currency)
   const cleaned = text
     .trim()
-    .replace(/^[^\d.,]+/, '')
+    .replace(/^[^\d.,-]+/, '') // a currency sign, not a minus
     .replace(/[\s\u00a0]/g, '')
   const m = /^(\d{1,9})(?:[.,](\d*))?$/.exec(cleaned)
   if (!m) return null
