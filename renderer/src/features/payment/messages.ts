@@ -53,9 +53,7 @@ export const en = {
     POCKYT_UNREACHABLE: 'Pockyt could not be reached, so the code was not sent. Check the connection and scan again.',
     POCKYT_REJECTED: 'Pockyt refused the request: {message}',
     POCKYT_DECLINED: 'The wallet declined: {message}',
-    CONFLICT: '{message}',
-    transport: 'The till did not answer. Please try again.',
-    other: '{message}'
+    transport: 'The till did not answer. Please try again.'
   },
   help: {
     group: 'Payment',
@@ -117,9 +115,7 @@ export const zhCN: typeof en = {
     POCKYT_UNREACHABLE: '无法连接 Pockyt，付款码未发送。请检查网络后重新扫描。',
     POCKYT_REJECTED: 'Pockyt 拒绝了请求：{message}',
     POCKYT_DECLINED: '钱包拒绝付款：{message}',
-    CONFLICT: '{message}',
-    transport: '收银主程序没有响应，请重试。',
-    other: '{message}'
+    transport: '收银主程序没有响应，请重试。'
   },
   help: {
     group: '付款',

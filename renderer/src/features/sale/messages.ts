@@ -87,7 +87,6 @@ export const en = {
     transport: 'The till did not answer. Please try again.',
     generic: 'That did not work: {message}',
     PAYMENT_IN_PROGRESS: 'A payment is in progress for this sale. Finish or cancel it first.',
-    CONFLICT: '{message}',
     LEDGER_UNAVAILABLE: 'The sales ledger cannot be written. Call a manager.'
   },
   status: {
@@ -185,7 +184,6 @@ export const zhCN: typeof en = {
     transport: '收银主程序没有响应，请重试。',
     generic: '操作未成功：{message}',
     PAYMENT_IN_PROGRESS: '本单正在付款，请先完成或取消付款。',
-    CONFLICT: '{message}',
     LEDGER_UNAVAILABLE: '无法写入销售账本，请联系经理。'
   },
   status: {
