@@ -198,6 +198,102 @@ describe('settings store', () => {
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(bad)
   })
 
+  it('an older file without the newer fields loads with their defaults, no problem', () => {
+    const {
+      payPath: _p,
+      storeAdminNo: _a,
+      ...older
+    } = { ...DEFAULT_SETTINGS, storeName: 'Old Shop', merchantNo: '200043' }
+    writeFileSync(
+      join(dir, SETTINGS_FILE_NAME),
+      JSON.stringify({ format: 1, settings: older, mode: 'training', connection: null })
+    )
+    const store = createSettingsStore({ dataDir: dir, clock })
+    expect(store.state().problem).toBeNull()
+    expect(store.get()).toMatchObject({
+      storeName: 'Old Shop',
+      merchantNo: '200043',
+      payPath: '/app-instore/v3/pay',
+      storeAdminNo: ''
+    })
+  })
+
+  it('a newer file with unknown settings loads what it knows, no problem', () => {
+    const newer = {
+      format: 1,
+      settings: { ...DEFAULT_SETTINGS, storeName: 'New Shop', loyaltyProgram: true },
+      mode: 'training',
+      connection: null
+    }
+    writeFileSync(join(dir, SETTINGS_FILE_NAME), JSON.stringify(newer))
+    const store = createSettingsStore({ dataDir: dir, clock })
+    expect(store.state().problem).toBeNull()
+    expect(store.get().storeName).toBe('New Shop')
+    expect(store.get()).not.toHaveProperty('loyaltyProgram')
+  })
+
+  it('one bad field falls back alone, keeps the rest, reports it, and leaves live mode', () => {
+    const works = { outcome: 'works', at: 1, baseUrl: 'https://mapi.yuansfer.com', message: 'ok', detail: '000021' }
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      storeName: 'Kept',
+      merchantNo: '200043',
+      storeNo: '300014',
+      pockytEnvironment: 'production',
+      currency: 'XYZ'
+    }
+    const key = JSON.stringify(['https://mapi.yuansfer.com', '200043', '300014', '', '/app-instore/v3/pay'])
+    writeFileSync(
+      join(dir, SETTINGS_FILE_NAME),
+      JSON.stringify({ format: 1, settings, mode: 'live', connection: { ...works, credentialsKey: key } })
+    )
+    const store = createSettingsStore({ dataDir: dir, clock })
+    expect(store.get()).toMatchObject({
+      storeName: 'Kept',
+      merchantNo: '200043',
+      pockytEnvironment: 'production',
+      currency: 'USD'
+    })
+    expect(store.state()).toMatchObject({ mode: 'training', connection: null })
+    expect(store.state().problem).toMatch(/currency: The currency must be one Pockyt takes/)
+    // The same file without the bad field is live, with its test.
+    rmSync(join(dir, SETTINGS_FILE_NAME))
+    writeFileSync(
+      join(dir, SETTINGS_FILE_NAME),
+      JSON.stringify({
+        format: 1,
+        settings: { ...settings, currency: 'USD' },
+        mode: 'live',
+        connection: { ...works, credentialsKey: key }
+      })
+    )
+    expect(createSettingsStore({ dataDir: dir, clock }).state()).toMatchObject({
+      mode: 'live',
+      problem: null,
+      connection: works
+    })
+  })
+
+  it('a bad custom URL goes back to the default environment with it', () => {
+    const settings = { ...DEFAULT_SETTINGS, pockytEnvironment: 'custom', pockytCustomUrl: 'http://evil.example' }
+    writeFileSync(
+      join(dir, SETTINGS_FILE_NAME),
+      JSON.stringify({ format: 1, settings, mode: 'training', connection: null })
+    )
+    const store = createSettingsStore({ dataDir: dir, clock })
+    expect(store.get()).toMatchObject({ pockytEnvironment: 'sandbox', pockytCustomUrl: null })
+    expect(store.state().problem).toMatch(/pockytCustomUrl: The URL must start with https/)
+  })
+
+  it('a file that is not a settings file at all: defaults and a problem', () => {
+    for (const text of ['[]', '{"format":2,"settings":{}}', '"text"', 'null']) {
+      writeFileSync(join(dir, SETTINGS_FILE_NAME), text)
+      const store = createSettingsStore({ dataDir: dir, clock })
+      expect(store.get(), text).toEqual(DEFAULT_SETTINGS)
+      expect(store.state().problem, text).toMatch(/not a QRC POS settings file/)
+    }
+  })
+
   describe('training and live', () => {
     const works = {
       outcome: 'works' as const,

@@ -199,7 +199,9 @@ export async function createSettingsService(deps: SettingsServiceDeps): Promise<
     },
     requireManagerPin,
     async pockytSettings() {
-      if (store.state().mode !== 'live') return null
+      // Both, always: live mode AND a passing test of exactly these credentials.
+      const state = store.state()
+      if (state.mode !== 'live' || state.connection?.outcome !== 'works') return null
       try {
         return await credentials()
       } catch (e) {

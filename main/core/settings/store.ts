@@ -61,13 +61,13 @@ export const CREDENTIAL_FIELDS: readonly SettingsField[] = [
 
 const StoredConnection = ConnectionTest.extend({ credentialsKey: z.string() })
 
-const SettingsFile = z.strictObject({
-  format: z.literal(1),
-  settings: Settings,
-  mode: z.enum(['training', 'live']),
-  connection: StoredConnection.nullable()
-})
-type SettingsFileValue = z.output<typeof SettingsFile>
+/** What settings.json holds (read field by field by `recover`). */
+interface SettingsFileValue {
+  format: 1
+  settings: SettingsValue
+  mode: Mode
+  connection: z.output<typeof StoredConnection> | null
+}
 
 /** Per-field messages, keyed by setting name. */
 export type FieldErrors = Partial<Record<SettingsField | 'patch', string>>
@@ -126,6 +126,52 @@ function describe(errors: FieldErrors): string {
   return `Nothing was saved. Fix ${lines.length === 1 ? 'this field' : `these ${lines.length} fields`}: ${lines.join(' ')}`
 }
 
+/**
+ * Reads what it can of a settings file: fields it lacks take their defaults (a file from an older
+ * version), keys it does not know are ignored (a newer version), and each invalid field falls back to
+ * its default and is reported. Any fallback also returns to training: a live mode must never survive
+ * on credentials that were not the ones tested.
+ */
+export function recover(raw: unknown): { value: SettingsFileValue; problem: string | null } {
+  const fresh: SettingsFileValue = { format: 1, settings: { ...DEFAULT_SETTINGS }, mode: 'training', connection: null }
+  const obj = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : null
+  const given = obj?.settings
+  if (!obj || obj.format !== 1 || given === null || typeof given !== 'object' || Array.isArray(given)) {
+    return { value: fresh, problem: 'it is not a QRC POS settings file (format 1)' }
+  }
+  const candidate: Record<string, unknown> = { ...DEFAULT_SETTINGS }
+  for (const k of SETTINGS_FIELDS) if (k in given) candidate[k] = (given as Record<string, unknown>)[k]
+  const reset: FieldErrors = {}
+  for (let round = 0; round < 3; round++) {
+    const r = Settings.safeParse(candidate)
+    if (r.success) {
+      const clean = Object.keys(reset).length === 0
+      const connection = StoredConnection.safeParse(obj.connection)
+      return {
+        value: {
+          format: 1,
+          settings: r.data,
+          mode: clean && obj.mode === 'live' ? 'live' : 'training',
+          connection: clean && connection.success ? connection.data : null
+        },
+        problem: clean
+          ? null
+          : Object.entries(reset)
+              .map(([k, m]) => `${k}: ${m}`)
+              .join(' ')
+      }
+    }
+    for (const [k, m] of Object.entries(fieldErrors(r.error.issues))) {
+      const field = (k === 'patch' ? 'pockytEnvironment' : k) as SettingsField
+      reset[field] ??= m
+      candidate[field] = DEFAULT_SETTINGS[field]
+      // A custom URL cannot be fixed alone: go back to the default environment with it.
+      if (field === 'pockytCustomUrl') candidate.pockytEnvironment = DEFAULT_SETTINGS.pockytEnvironment
+    }
+  }
+  return { value: fresh, problem: 'its values could not be read' }
+}
+
 export interface SettingsStoreOptions {
   dataDir: string
   clock: Clock
@@ -139,35 +185,25 @@ export function createSettingsStore(options: SettingsStoreOptions): SettingsStor
   let problem: string | null = null
 
   if (existsSync(file)) {
-    let parsed: SettingsFileValue | null = null
-    let why = ''
+    let why: string | null
     try {
-      const r = SettingsFile.safeParse(JSON.parse(readFileSync(file, 'utf8')))
-      if (r.success) parsed = r.data
-      else
-        why =
-          Object.entries(
-            fieldErrors(
-              r.error.issues.map((i) => ({ ...i, path: i.path[0] === 'settings' ? i.path.slice(1) : i.path }))
-            )
-          )
-            .map(([k, m]) => `${k}: ${m}`)
-            .join(' ') || r.error.issues[0]!.message
+      const loaded = recover(JSON.parse(readFileSync(file, 'utf8')))
+      current = loaded.value
+      why = loaded.problem
     } catch (e) {
       why =
         e instanceof SyntaxError
           ? 'it is not valid JSON'
           : `it cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`
     }
-    if (parsed) current = parsed
-    else {
+    if (why) {
       const copy = join(options.dataDir, `settings.corrupt-${options.clock.now()}.json`)
       try {
         copyFileSync(file, copy)
       } catch {
         // The original stays in place untouched until the next save; the copy is a courtesy.
       }
-      problem = `The settings file could not be used (${why}). Defaults are shown; the file was kept as ${copy}. Saving replaces it.`
+      problem = `The settings file could not be used as it is (${why}). Defaults are shown for that, and the app is in training; the file was kept as ${copy}. Saving replaces it.`
     }
   }
 
