@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   createHistoryQueries,
@@ -13,6 +14,12 @@ const T0 = Date.UTC(2026, 10, 20, 9, 0, 0)
 let ledger: ReturnType<typeof tempLedger>
 let seeder: Seeder
 let q: ReturnType<typeof createHistoryQueries>
+
+/**
+ * Every test runs with SQLite's index choice left free, and again with each plan forced (the history
+ * list picks "ordered" or "indexed" by how many rows match; small test ledgers would never reach it).
+ */
+const PLANS = [undefined, 1, Number.MAX_SAFE_INTEGER] as const
 
 beforeEach(() => {
   ledger = tempLedger()
@@ -34,7 +41,11 @@ function allPages(f: HistoryFilter, limit: number): HistoryRow[] {
   return out
 }
 
-describe('history list', () => {
+describe.each(PLANS)('history list (broad threshold %s)', (broadThreshold) => {
+  beforeEach(() => {
+    q = createHistoryQueries(ledger.db, { broadThreshold })
+  })
+
   it('is empty on an empty ledger, with zero totals', () => {
     const page = q.page({}, null)
     expect(page).toEqual({ rows: [], nextCursor: null, totals: { count: 0, totalMinor: 0, refundedMinor: 0 } })
@@ -209,5 +220,51 @@ describe('history list', () => {
     }
     expect(q.saleByTransactionNo(transaction_no)).toBe(id)
     expect(q.saleByTransactionNo('000000000000000000')).toBeUndefined()
+  })
+})
+
+describe('migration 10 backfill', () => {
+  it('builds the same history, hourly totals and name index from an existing ledger as the triggers do live', async () => {
+    const { openLedger } = await import('../../main/core/ledger/open')
+    const { MIGRATIONS } = await import('../../main/core/ledger/migrations')
+    const file = join(ledger.dir, 'old.sqlite')
+    const fill = (s: ReturnType<typeof createSeeder>) => {
+      const states = [
+        ['succeeded'],
+        ['failed'],
+        ['reversed'],
+        ['reversing'],
+        ['failed', 'succeeded'],
+        ['pending']
+      ] as const
+      for (let i = 0; i < 60; i++) {
+        s.seed({
+          at: T0 + i * 7 * 60_000,
+          vendor: i % 4 === 0 ? null : i % 2 ? 'alipay' : 'wechatpay',
+          terminalId: `T${i}`,
+          attempts: [...states[i % states.length]!],
+          lines: [
+            { name: `Thing ${i % 5}`, unitPriceMinor: 100 + i },
+            { name: '乌龙茶', unitPriceMinor: 50 }
+          ]
+        })
+      }
+    }
+    const old = openLedger(file, { migrations: MIGRATIONS.slice(0, 2) })
+    old.db.transaction(() => fill(createSeeder(old.db)))()
+    old.close()
+    const upgraded = openLedger(file)
+    ledger.db.transaction(() => fill(seeder))()
+    const dump = (db: typeof ledger.db) => ({
+      history: db.prepare('SELECT * FROM history ORDER BY sale_id').all(),
+      hours: db.prepare('SELECT * FROM history_hours WHERE n <> 0 ORDER BY hour, status, vendor').all(),
+      names: db
+        .prepare('SELECT n.name, s.sale_id FROM sale_names s JOIN line_names n ON n.id = s.name_id ORDER BY 1, 2')
+        .all()
+    })
+    const live = dump(ledger.db)
+    expect(live.history).toHaveLength(60)
+    expect(dump(upgraded.db)).toEqual(live)
+    upgraded.close()
   })
 })

@@ -65,8 +65,12 @@ export function createReportQueries(db: Db) {
       `SELECT r.id, r.sale_id AS saleId, r.payment_id AS paymentId, r.kind, r.state, r.amount_minor AS amountMinor,
          r.refund_reference AS reference, r.refund_transaction_no AS refundTransactionNo, r.reason,
          COALESCE(r.final_at, r.created_at) AS at, p.transaction_no AS transactionNo, COALESCE(p.vendor, '') AS vendor
-       FROM refunds r JOIN payments p ON p.id = r.payment_id
-       WHERE (r.final_at >= @from AND r.final_at < @to) OR (r.final_at IS NULL AND r.created_at < @to)`
+       FROM refunds r JOIN payments p ON p.id = r.payment_id WHERE r.final_at >= @from AND r.final_at < @to
+       UNION ALL
+       SELECT r.id, r.sale_id, r.payment_id, r.kind, r.state, r.amount_minor, r.refund_reference, r.refund_transaction_no,
+         r.reason, r.created_at, p.transaction_no, COALESCE(p.vendor, '')
+       FROM refunds r INDEXED BY refunds_unfinished JOIN payments p ON p.id = r.payment_id
+       WHERE r.final_at IS NULL AND r.created_at < @to`
     ),
     byStatus: db.prepare(
       `SELECT state, COUNT(*) AS count, SUM(amount_minor) AS amountMinor FROM payments
@@ -75,9 +79,11 @@ export function createReportQueries(db: Db) {
     exceptions: db.prepare(
       `SELECT id AS paymentId, sale_id AS saleId, state, reference, transaction_no AS transactionNo,
          amount_minor AS amountMinor, COALESCE(final_at, updated_at) AS at, COALESCE(last_error, decline_reason) AS note
-       FROM payments WHERE (state IN ('reversed','cancelled') AND final_at >= @from AND final_at < @to)
-         OR (final_at IS NULL AND created_at < @to)
-       ORDER BY at, id`
+       FROM payments WHERE state IN ('reversed','cancelled') AND final_at >= @from AND final_at < @to
+       UNION ALL
+       SELECT id, sale_id, state, reference, transaction_no, amount_minor, updated_at, last_error
+       FROM payments INDEXED BY payments_unfinished WHERE final_at IS NULL AND created_at < @to
+       ORDER BY at, paymentId`
     ),
     overrides: db.prepare(
       `SELECT e.payment_id AS paymentId, p.sale_id AS saleId, p.state, p.reference, p.transaction_no AS transactionNo,

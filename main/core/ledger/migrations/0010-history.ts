@@ -75,6 +75,8 @@ CREATE INDEX history_at ON history(at, sale_id, status, vendor, total_minor, ref
 CREATE INDEX history_status ON history(status, at, sale_id);
 CREATE INDEX history_vendor ON history(vendor, at, sale_id);
 CREATE INDEX history_amount ON history(total_minor, at, sale_id);
+-- covering for the totals of a wallet + amount filter
+CREATE INDEX history_vendor_amount ON history(vendor, total_minor, refunded_minor);
 
 CREATE TABLE history_hours (
   hour INTEGER NOT NULL,
@@ -110,6 +112,8 @@ CREATE TABLE sale_names (
   sale_id INTEGER NOT NULL,
   PRIMARY KEY (name_id, sale_id)
 ) STRICT, WITHOUT ROWID;
+-- per-row probe of the history list's ordered plan ("does this sale hold a matching name?")
+CREATE INDEX sale_names_sale ON sale_names(sale_id, name_id);
 CREATE TRIGGER sale_names_insert AFTER INSERT ON sale_lines BEGIN
   INSERT OR IGNORE INTO line_names (name) VALUES (NEW.name);
   INSERT OR IGNORE INTO sale_names (name_id, sale_id) SELECT id, NEW.sale_id FROM line_names WHERE name = NEW.name;
