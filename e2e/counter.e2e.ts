@@ -140,6 +140,31 @@ describe.skipIf(skip)('the counter: catalog, sale, wallet payment and customer d
     await expect.poll(displayScreen, { timeout: 8000 }).toBe('idle')
   })
 
+  it('F1 lists the counter shortcuts; Esc closes the list and focus goes back to the search box', async () => {
+    await cashier.keyboard.press('F1')
+    const help = cashier.getByTestId('shortcut-help')
+    await help.waitFor()
+    const text = await help.textContent()
+    for (const s of [
+      'F8',
+      'Digital wallet',
+      'F6',
+      'F7',
+      'F9',
+      'Shift+F9',
+      'Ctrl+Delete',
+      'Ctrl+M',
+      'Ctrl+Q',
+      'Ctrl+D',
+      'Alt+1'
+    ])
+      expect(text).toContain(s)
+    await cashier.screenshot({ path: artifactPath('counter-help-cashier.png') })
+    await cashier.keyboard.press('Escape')
+    await expect.poll(() => help.count()).toBe(0)
+    await cashier.getByTestId('sale-search').focus()
+  })
+
   it('one-scan checkout: a wallet code scanned on the sale screen pays the current total at once', async () => {
     await addByScan(ESPRESSO)
     await expect.poll(total).toBe('$3.25')
@@ -332,9 +357,10 @@ describe.skipIf(skip)('the counter: catalog, sale, wallet payment and customer d
     await expect.poll(() => display.getByTestId('display-root').textContent()).toContain('请出示付款码')
     expect(await cashier.getByTestId('payment-title').textContent()).toBe('请扫描顾客的付款码')
     await shot('chinese')
+    // Esc before any code was sent: the payment is cancelled and the panel closes in one key.
     await cashier.keyboard.press('Escape')
-    await expect.poll(() => cashier.getByTestId('payment-close').count()).toBe(1)
-    await cashier.keyboard.press('Escape')
+    await expect.poll(() => cashier.getByTestId('payment-panel').count()).toBe(0)
+    await expect.poll(focused).toBe('sale-search')
     await cashier.keyboard.press('Control+Delete')
     await cashier.getByTestId('dialog-apply').click()
     await expect.poll(() => display.getByTestId('display-store').textContent()).toBe('街角咖啡')
