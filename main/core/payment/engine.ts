@@ -21,6 +21,7 @@ import type { SalesRepo } from '../ledger/sales-repo'
 import type { PockytClient, Vendor } from '../pockyt/types'
 import { blocksSale } from '../sale/sale-status'
 import { paymentView, type PaymentView } from './payment-view'
+import { scrub } from './redact'
 import { makeReference } from './reference'
 import { Closed, createRunnerContext, type EngineState, type Runner } from './runner-context'
 import { stepAdd, stepAwaitCode, stepPending, stepPrepaySent, stepReversing } from './steps'
@@ -105,7 +106,7 @@ export function createPaymentEngine(o: EngineOptions) {
       }
     } catch (e) {
       if (!(e instanceof Closed) && !state.closed) {
-        log('error', 'payment runner stopped', { id: runner.id, error: String(e) })
+        log('error', 'payment runner stopped', { id: runner.id, error: scrub(String(e)) })
       }
     } finally {
       runners.delete(runner.id)
