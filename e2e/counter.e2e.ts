@@ -355,7 +355,7 @@ describe.skipIf(skip)('the counter: catalog, sale, wallet payment and customer d
     await expect.poll(() => display.getByTestId('display-root').textContent()).toContain('合计')
     await cashier.keyboard.press('F8')
     await expect.poll(() => display.getByTestId('display-root').textContent()).toContain('请出示付款码')
-    expect(await cashier.getByTestId('payment-title').textContent()).toBe('请扫描顾客的付款码')
+    expect(await cashier.getByTestId('payment-title').textContent()).toBe('等待顾客出示付款码')
     await shot('chinese')
     // Esc before any code was sent: the payment is cancelled and the panel closes in one key.
     await cashier.keyboard.press('Escape')

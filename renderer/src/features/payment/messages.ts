@@ -4,7 +4,7 @@ export const en = {
   amount: 'Amount due',
   state: {
     created: 'Creating the transaction…',
-    awaiting_code: 'Scan the customer’s payment code',
+    awaiting_code: 'Ready for the customer’s payment code',
     prepay_sent: 'Sending the code to the wallet…',
     pending: 'Waiting for the customer to confirm in the wallet',
     reversing: 'Cancelling the payment…',
@@ -68,7 +68,7 @@ export const zhCN: typeof en = {
   amount: '应付金额',
   state: {
     created: '正在创建交易…',
-    awaiting_code: '请扫描顾客的付款码',
+    awaiting_code: '等待顾客出示付款码',
     prepay_sent: '正在将付款码发送到钱包…',
     pending: '等待顾客在钱包中确认付款',
     reversing: '正在撤销付款…',
