@@ -91,6 +91,11 @@ describe('settings service', () => {
     const bad = await call('settings:update', { patch: { storeName: '', currency: 'EUR' } })
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
     expect(Object.keys(bad.error.details.fields).sort()).toEqual(['currency', 'storeName'])
+    // The kind of each problem too, for windows in other languages.
+    expect(bad.error.details.issues).toEqual({
+      storeName: { code: 'too_small', origin: 'string', min: 1 },
+      currency: { code: 'invalid_value' }
+    })
     expect(events).toEqual([])
     expect(existsSync(join(dir, 'settings.json'))).toBe(false)
     // Unknown keys are refused by the contract itself.

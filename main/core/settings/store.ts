@@ -121,6 +121,48 @@ export function fieldErrors(issues: readonly { path: PropertyKey[]; message: str
   return out
 }
 
+/**
+ * What kind of problem each field has, so a window can say it in its own language (the messages are
+ * English): the zod issue code, its bounds, and for lists the row. `missing-file` is ours (logo).
+ */
+export interface FieldIssue {
+  code: string
+  /** What was checked: string, number or array (for too_small / too_big). */
+  origin?: string
+  min?: number
+  max?: number
+  row?: number
+}
+
+export function fieldIssues(
+  issues: readonly {
+    path: PropertyKey[]
+    code?: string
+    origin?: unknown
+    minimum?: unknown
+    maximum?: unknown
+    expected?: unknown
+  }[]
+): Partial<Record<SettingsField | 'patch', FieldIssue>> {
+  const out: Partial<Record<SettingsField | 'patch', FieldIssue>> = {}
+  for (const issue of issues) {
+    const [field, ...rest] = issue.path
+    const key = (
+      typeof field === 'string' && (SETTINGS_FIELDS as string[]).includes(field) ? field : 'patch'
+    ) as SettingsField
+    if (out[key]) continue
+    const code = issue.code === 'invalid_type' && issue.expected === 'int' ? 'not_integer' : (issue.code ?? 'custom')
+    out[key] = {
+      code,
+      ...(typeof issue.origin === 'string' ? { origin: issue.origin } : {}),
+      ...(typeof issue.minimum === 'number' ? { min: issue.minimum } : {}),
+      ...(typeof issue.maximum === 'number' ? { max: issue.maximum } : {}),
+      ...(key === 'taxRates' && typeof rest[0] === 'number' ? { row: rest[0] + 1 } : {})
+    }
+  }
+  return out
+}
+
 function describe(errors: FieldErrors): string {
   const lines = Object.entries(errors).map(([k, m]) => `${k}: ${m}`)
   return `Nothing was saved. Fix ${lines.length === 1 ? 'this field' : `these ${lines.length} fields`}: ${lines.join(' ')}`
@@ -235,14 +277,16 @@ export function createSettingsStore(options: SettingsStoreOptions): SettingsStor
       const merged = { ...current.settings, ...patch }
       const r = Settings.safeParse(merged)
       const errors: FieldErrors = r.success ? {} : fieldErrors(r.error.issues)
+      const kinds = r.success ? {} : fieldIssues(r.error.issues)
       if (r.success) {
         const logo = r.data.storeLogo
         if (logo && !logo.startsWith('data:') && !existsSync(join(options.dataDir, logo))) {
           errors.storeLogo = `There is no file named ${logo} in the data folder (${options.dataDir}).`
+          kinds.storeLogo = { code: 'missing-file' }
         }
       }
       if (!r.success || Object.keys(errors).length) {
-        throw new PosError('BAD_INPUT', describe(errors), { fields: errors })
+        throw new PosError('BAD_INPUT', describe(errors), { fields: errors, issues: kinds })
       }
       const next = r.data
       const changed = SETTINGS_FIELDS.filter((k) => JSON.stringify(next[k]) !== JSON.stringify(current.settings[k]))

@@ -7,6 +7,15 @@ export type SettingsView = Out<'settings:get'>
 export type SettingsValue = SettingsView['settings']
 export type SettingsField = keyof SettingsValue
 export type FieldErrors = Partial<Record<SettingsField | 'patch', string>>
+/** The kind of each field's problem (zod's issue code and bounds), for messages in other languages. */
+export interface FieldIssue {
+  code: string
+  origin?: string
+  min?: number
+  max?: number
+  row?: number
+}
+export type FieldIssues = Partial<Record<SettingsField | 'patch', FieldIssue>>
 export type BackupEntry = Out<'backup:list'>[number]
 export type ConnectionTest = Out<'settings:testConnection'>
 
@@ -24,9 +33,11 @@ const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** The per-field messages main attaches to a refused `settings:update`. */
-function fieldsOf(error: PosErrorInfo): FieldErrors | null {
-  const fields = (error.details as { fields?: unknown } | undefined)?.fields
-  return fields && typeof fields === 'object' ? (fields as FieldErrors) : null
+function fieldsOf(error: PosErrorInfo): { fields: FieldErrors; issues: FieldIssues } | null {
+  const details = error.details as { fields?: unknown; issues?: unknown } | undefined
+  if (!details?.fields || typeof details.fields !== 'object') return null
+  const issues = details.issues && typeof details.issues === 'object' ? (details.issues as FieldIssues) : {}
+  return { fields: details.fields as FieldErrors, issues }
 }
 
 /**
@@ -39,6 +50,7 @@ export const useSettingsStore = defineStore('settings', () => {
   const view = ref<SettingsView | null>(null)
   const draft = ref<SettingsValue | null>(null)
   const fieldErrors = ref<FieldErrors>({})
+  const fieldIssues = ref<FieldIssues>({})
   /** The last refused action (not a field problem), for an alert. */
   const error = ref<PosErrorInfo | null>(null)
   /** The last success, as an i18n key and its parameters. */
@@ -72,8 +84,12 @@ export const useSettingsStore = defineStore('settings', () => {
       const result = await call()
       if (!result.ok) {
         const fields = fieldsOf(result.error)
-        if (fields) fieldErrors.value = fields
-        else error.value = result.error
+        if (fields) {
+          fieldErrors.value = fields.fields
+          fieldIssues.value = fields.issues
+        } else {
+          error.value = result.error
+        }
         return false
       }
       onOk(result.value)
@@ -100,6 +116,7 @@ export const useSettingsStore = defineStore('settings', () => {
       () => bridge.invoke('settings:update', { patch, pin: pin() }),
       (v) => {
         fieldErrors.value = {}
+        fieldIssues.value = {}
         view.value = v
         draft.value = clone(v.settings)
         notice.value = { key: 'settings.saved' }
@@ -111,6 +128,7 @@ export const useSettingsStore = defineStore('settings', () => {
   function discard(): void {
     if (view.value) draft.value = clone(view.value.settings)
     fieldErrors.value = {}
+    fieldIssues.value = {}
   }
 
   const setToken = (token: string | null) =>
@@ -186,6 +204,7 @@ export const useSettingsStore = defineStore('settings', () => {
     view,
     draft,
     fieldErrors,
+    fieldIssues,
     error,
     notice,
     busy,

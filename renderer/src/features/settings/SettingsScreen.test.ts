@@ -81,8 +81,8 @@ afterEach(() => {
   wrapper = undefined
 })
 
-async function mountScreen() {
-  wrapper = mount(SettingsScreen, { attachTo: document.body, global: { plugins: [createPosI18n('en')] } })
+async function mountScreen(locale: 'en' | 'zh-CN' = 'en') {
+  wrapper = mount(SettingsScreen, { attachTo: document.body, global: { plugins: [createPosI18n(locale)] } })
   await flushPromises()
   return wrapper
 }
@@ -128,6 +128,38 @@ describe('SettingsScreen', () => {
     expect(w.find('[data-testid=error-set-paymentTimeoutSeconds]').text()).toMatch(/at most 180/)
     expect(w.find('#set-storeName').attributes('aria-describedby')).toContain('set-storeName-error')
     expect((w.find('#set-paymentTimeoutSeconds').element as HTMLInputElement).value).toBe('999')
+  })
+
+  it('in Chinese, field problems are said from their kind (main writes English)', async () => {
+    fake.answers['settings:update'] = () => ({
+      ok: false,
+      error: {
+        code: 'BAD_INPUT',
+        message: 'Nothing was saved.',
+        details: {
+          fields: {
+            storeName: 'The store name is required.',
+            paymentTimeoutSeconds: 'At most 180.',
+            taxRates: 'Tax rate 2: A tax rate cannot exceed 100%.',
+            merchantNo: 'Digits.'
+          },
+          issues: {
+            storeName: { code: 'too_small', origin: 'string', min: 1 },
+            paymentTimeoutSeconds: { code: 'too_big', origin: 'number', max: 180 },
+            taxRates: { code: 'too_big', origin: 'number', max: 10000, row: 2 },
+            merchantNo: { code: 'invalid_format', origin: 'string' }
+          }
+        }
+      }
+    })
+    const w = await mountScreen('zh-CN')
+    await w.find('#set-storeName').setValue('')
+    await w.find('form.draft').trigger('submit')
+    await flushPromises()
+    expect(w.find('[data-testid=error-set-storeName]').text()).toBe('必填。')
+    expect(w.find('[data-testid=error-set-paymentTimeoutSeconds]').text()).toBe('不能大于 180。')
+    expect(w.find('[data-testid=error-set-taxRates]').text()).toBe('第 2 个税率：不能大于 10000。')
+    expect(w.find('[data-testid=error-set-merchantNo]').text()).toBe('只能是数字（例如 200043）。')
   })
 
   it('tax rates are typed in percent and sent in basis points', async () => {

@@ -138,6 +138,27 @@ export const en = {
     done: 'Diagnostics saved to {path}',
     what: 'A zip of the logs and app information for support. It never contains the token or the sales ledger.'
   },
+  errors: {
+    required: 'Required.',
+    tooShort: 'At least {min} characters.',
+    tooLong: 'Too long: at most {max} characters.',
+    tooLow: 'At least {min}.',
+    tooHigh: 'At most {max}.',
+    tooMany: 'At most {max} entries.',
+    notInteger: 'Whole numbers only.',
+    choose: 'Choose a value from the list.',
+    digits: 'Digits only (e.g. 200043).',
+    format: 'This is not in the right format.',
+    missingFile: 'There is no such file in the data folder.',
+    invalid: 'This value is not valid.',
+    row: 'Tax rate {row}: ',
+    custom: {
+      storeAddress: 'The address fits on at most 4 lines.',
+      storeLogo: 'The logo must be a PNG, JPEG or WebP image under 150 KB.',
+      pockytCustomUrl: 'Enter a URL starting with https:// (plain http only for a simulator on 127.0.0.1).',
+      taxRates: 'Two tax rates have the same id.'
+    }
+  },
   transport: 'The app did not answer. Please try again.'
 }
 
@@ -278,6 +299,27 @@ export const zhCN: typeof en = {
     export: '导出诊断信息',
     done: '诊断信息已保存到 {path}',
     what: '包含日志和应用信息的压缩包，供技术支持使用。不含令牌和销售账本。'
+  },
+  errors: {
+    required: '必填。',
+    tooShort: '至少 {min} 个字符。',
+    tooLong: '太长：最多 {max} 个字符。',
+    tooLow: '不能小于 {min}。',
+    tooHigh: '不能大于 {max}。',
+    tooMany: '最多 {max} 项。',
+    notInteger: '只能输入整数。',
+    choose: '请从列表中选择。',
+    digits: '只能是数字（例如 200043）。',
+    format: '格式不正确。',
+    missingFile: '数据文件夹中没有这个文件。',
+    invalid: '此值无效。',
+    row: '第 {row} 个税率：',
+    custom: {
+      storeAddress: '地址最多 4 行。',
+      storeLogo: '标志必须是小于 150 KB 的 PNG、JPEG 或 WebP 图片。',
+      pockytCustomUrl: '请输入以 https:// 开头的网址（仅 127.0.0.1 上的模拟器可用 http）。',
+      taxRates: '两个税率的编号相同。'
+    }
   },
   transport: '应用没有响应，请重试。'
 }
