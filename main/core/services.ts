@@ -71,6 +71,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     log,
     addSecret: log.addSecret,
     activeMode: mode,
+    environmentCredentials: options.pockyt !== undefined,
     onChanged: () => app.pushStatus()
   })
   // Live credentials: the harness's environment, else the settings once they passed "Test connection".

@@ -79,6 +79,7 @@ describe('settings service', () => {
     expect(r.value).toMatchObject({
       mode: 'training',
       activeMode: 'training',
+      credentialsFrom: 'settings',
       tokenSet: false,
       tokenWritable: true,
       pinSet: false,

@@ -31,6 +31,8 @@ export interface SettingsServiceDeps {
   connectionTimeoutMs?: number
   /** The mode the running checkout uses (it changes at the next start); default: the configured one. */
   activeMode?: () => Mode
+  /** True when the harness took live credentials from POCKYT_* (they win over the settings). */
+  environmentCredentials?: boolean
   /** Called after every saved change (the composition root pushes `app:status` for the mode badge). */
   onChanged?: (view: SettingsViewValue) => void
 }
@@ -83,6 +85,7 @@ export async function createSettingsService(deps: SettingsServiceDeps): Promise<
       baseUrl: resolveBaseUrl(s.settings),
       mode: s.mode,
       activeMode: deps.activeMode?.() ?? s.mode,
+      credentialsFrom: deps.environmentCredentials ? 'environment' : 'settings',
       tokenSet: await deps.secrets.has(),
       tokenWritable: deps.secrets.writable,
       pinSet: pin.isSet(),

@@ -176,6 +176,11 @@ export const SettingsView = z.strictObject({
   mode: z.enum(['training', 'live']),
   /** The mode payments use right now; differs from `mode` until the app restarts after a switch. */
   activeMode: z.enum(['training', 'live']),
+  /**
+   * Where the running checkout's live credentials come from: these settings, or the POCKYT_* environment
+   * of the harness (which then wins over anything set here).
+   */
+  credentialsFrom: z.enum(['settings', 'environment']),
   /** Whether a token is stored. The token itself never leaves main. */
   tokenSet: z.boolean(),
   /** False when the token comes from the environment (harness) and cannot be changed here. */

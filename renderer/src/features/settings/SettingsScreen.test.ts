@@ -47,6 +47,7 @@ const base = (): SettingsView => ({
   baseUrl: 'https://mapi.yuansferdev.com',
   mode: 'training',
   activeMode: 'training',
+  credentialsFrom: 'settings',
   tokenSet: false,
   tokenWritable: true,
   pinSet: false,
@@ -245,6 +246,13 @@ describe('SettingsScreen', () => {
     expect(calls('settings:setMode')).toEqual([{ mode: 'live', confirm: true, pin: undefined }])
     expect(w.find('[data-testid=settings-mode]').attributes('data-mode')).toBe('live')
     expect(w.text()).toContain('Restart the app to apply the change')
+  })
+
+  it('says so when live credentials come from the environment (harness), instead of asking for a restart', async () => {
+    view = { ...view, activeMode: 'live', credentialsFrom: 'environment' }
+    const w = await mountScreen()
+    expect(w.find('[data-testid=credentials-from-env]').text()).toMatch(/POCKYT_\* environment variables/)
+    expect(w.text()).not.toContain('Restart the app')
   })
 
   it('with a PIN set, protected actions carry the manager PIN typed on the screen', async () => {

@@ -94,6 +94,8 @@ export const en = {
     training: 'Training: payments go to the built-in simulator.',
     live: 'Live: payments take real money.',
     restart: 'Restart the app to apply the change ({mode} now).',
+    fromEnv:
+      'Live credentials come from the POCKYT_* environment variables here: they are used instead of these settings.',
     goLive: 'Go live…',
     backToTraining: 'Back to training',
     needsTest: 'Going live needs credentials that passed “Test connection”.',
@@ -257,6 +259,7 @@ export const zhCN: typeof en = {
     training: '培训模式：付款发送到内置模拟器。',
     live: '正式模式：付款会收取真实金额。',
     restart: '重启应用后生效（当前为{mode}）。',
+    fromEnv: '此处的正式凭据来自 POCKYT_* 环境变量，将代替这些设置使用。',
     goLive: '切换到正式模式…',
     backToTraining: '返回培训模式',
     needsTest: '切换到正式模式前，凭据必须通过“测试连接”。',
