@@ -294,7 +294,7 @@ describe.skipIf(skip)('the counter: catalog, sale, wallet payment and customer d
 
   it('the catalog manager adds a product that the sale screen then finds', async () => {
     await cashier.keyboard.press('Control+m')
-    await cashier.getByTestId('catalog-new').click()
+    await cashier.keyboard.press('Alt+n')
     await cashier.getByTestId('catalog-field-name').fill('Taro Bubble Tea')
     await cashier.getByTestId('catalog-field-price').fill('6.25')
     await cashier.getByTestId('catalog-field-barcode').fill('2000000009995')
@@ -302,6 +302,18 @@ describe.skipIf(skip)('the counter: catalog, sale, wallet payment and customer d
     await cashier.getByTestId('catalog-field-category').fill('Tea')
     await cashier.getByTestId('catalog-save').click()
     await expect.poll(() => cashier.getByTestId('catalog-message').textContent()).toContain('Taro Bubble Tea')
+    // CSV import: checked first (bad rows listed with their line), then the good rows imported.
+    const csv =
+      'name,sku,barcode,price,tax_rate,category,active\nLychee Soda,N-1,4006381333931,2.75,8.25,Drinks,yes\nBroken,N-2,,abc,0,,\n'
+    await cashier
+      .getByTestId('catalog-import')
+      .setInputFiles({ name: 'new.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    await expect
+      .poll(() => cashier.getByTestId('catalog-message').textContent())
+      .toContain('Checked 2 rows: 1 to add, 0 to update, 1 with problems')
+    expect(await cashier.getByTestId('catalog-report').textContent()).toContain('Line 3')
+    await cashier.getByTestId('catalog-import-confirm').click()
+    await expect.poll(() => cashier.getByTestId('catalog-message').textContent()).toContain('Imported: 1 added')
     await cashier.keyboard.press('Escape')
     await expect.poll(focused).toBe('sale-search')
     await addByScan('2000000009995')

@@ -3,7 +3,7 @@ export const en = {
   title: 'Catalog',
   search: 'Search products',
   showInactive: 'Show inactive',
-  add: 'New product',
+  add: 'New product (Alt+N)',
   none: 'No products match.',
   inactive: 'Inactive',
   columns: {
@@ -18,7 +18,7 @@ export const en = {
   form: {
     newTitle: 'New product',
     editTitle: 'Edit “{name}”',
-    save: 'Save',
+    save: 'Save (Ctrl+S)',
     saved: 'Saved “{name}”.',
     deactivate: 'Deactivate (stop selling)',
     reactivate: 'Sell again',
@@ -28,8 +28,8 @@ export const en = {
     badTax: 'Enter a tax rate from 0 to 100.'
   },
   csv: {
-    import: 'Import CSV…',
-    export: 'Export CSV',
+    import: 'Import CSV… (Alt+I)',
+    export: 'Export CSV (Alt+E)',
     exported: 'Exported {n} products to {file}.',
     format:
       'Columns: name, sku, barcode, price, tax_rate, category, active. A row with a known SKU (or barcode) updates that product.',
@@ -47,7 +47,7 @@ export const zhCN: typeof en = {
   title: '商品目录',
   search: '搜索商品',
   showInactive: '显示已停售',
-  add: '新建商品',
+  add: '新建商品 (Alt+N)',
   none: '没有匹配的商品。',
   inactive: '已停售',
   columns: {
@@ -62,7 +62,7 @@ export const zhCN: typeof en = {
   form: {
     newTitle: '新建商品',
     editTitle: '编辑“{name}”',
-    save: '保存',
+    save: '保存 (Ctrl+S)',
     saved: '已保存“{name}”。',
     deactivate: '停售',
     reactivate: '恢复销售',
@@ -72,8 +72,8 @@ export const zhCN: typeof en = {
     badTax: '请输入 0 到 100 之间的税率。'
   },
   csv: {
-    import: '导入 CSV…',
-    export: '导出 CSV',
+    import: '导入 CSV… (Alt+I)',
+    export: '导出 CSV (Alt+E)',
     exported: '已导出 {n} 个商品到 {file}。',
     format: '列：name, sku, barcode, price, tax_rate, category, active。货号（或条码）已存在的行会更新该商品。',
     preview: '已检查 {rows} 行：新增 {added} 个，更新 {updated} 个，有问题 {bad} 行。',

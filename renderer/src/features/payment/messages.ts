@@ -48,6 +48,7 @@ export const en = {
   oneScan: 'Payment started from a scanned code',
   codeRead: 'Code read: …{last4}',
   productDuringPayment: 'A payment is in progress: finish or cancel it before adding items.',
+  salePaid: 'This sale is paid. Press Enter for the next customer, then scan their items.',
   errors: {
     PAYMENT_IN_PROGRESS: 'A payment is already in progress on this till. Finish or cancel it first.',
     POCKYT_UNREACHABLE: 'Pockyt could not be reached, so the code was not sent. Check the connection and scan again.',
@@ -59,7 +60,8 @@ export const en = {
     group: 'Payment',
     pay: 'Digital wallet: take a wallet payment',
     cancel: 'Cancel the payment / close the panel',
-    next: 'Next customer after approval'
+    next: 'Next customer after approval',
+    manual: 'Type the payment code by hand'
   }
 }
 
@@ -110,6 +112,7 @@ export const zhCN: typeof en = {
   oneScan: '已根据扫描的付款码开始收款',
   codeRead: '已读取付款码：…{last4}',
   productDuringPayment: '正在付款：请先完成或取消付款，再添加商品。',
+  salePaid: '本单已付款。请按回车键接待下一位顾客，再扫描商品。',
   errors: {
     PAYMENT_IN_PROGRESS: '本收银台已有一笔付款正在进行，请先完成或取消。',
     POCKYT_UNREACHABLE: '无法连接 Pockyt，付款码未发送。请检查网络后重新扫描。',
@@ -121,6 +124,7 @@ export const zhCN: typeof en = {
     group: '付款',
     pay: '电子钱包：收取钱包付款',
     cancel: '取消付款 / 关闭面板',
-    next: '付款成功后接待下一位顾客'
+    next: '付款成功后接待下一位顾客',
+    manual: '手动输入付款码'
   }
 }
