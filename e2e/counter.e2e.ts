@@ -74,7 +74,9 @@ describe.skipIf(skip)('the counter: catalog, sale, wallet payment and customer d
   const payByScan = (digits: string) =>
     wedge(cashier, digits, async () => (await cashier.getByTestId('payment-panel').count()) > 0)
   const focused = () =>
-    cashier.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName)
+    cashier.evaluate<string | undefined>(
+      `document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName`
+    )
   const nextCustomer = async () => {
     await cashier.keyboard.press('Enter')
     await expect.poll(() => cashier.getByTestId('payment-panel').count()).toBe(0)
