@@ -17,7 +17,11 @@ export function percentile(samples: number[], p: number): number {
 }
 
 /** Runs `fn` `warmup` times unmeasured, then `runs` times, and returns per-run milliseconds. */
-export async function sample(fn: () => unknown | Promise<unknown>, runs: number, warmup = Math.ceil(runs / 10)): Promise<number[]> {
+export async function sample(
+  fn: () => unknown | Promise<unknown>,
+  runs: number,
+  warmup = Math.ceil(runs / 10)
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn()
   const out: number[] = []
   for (let i = 0; i < runs; i++) {

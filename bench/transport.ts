@@ -27,8 +27,14 @@ export async function benchTransport(): Promise<Row[]> {
   const headers = { 'content-type': 'application/json' }
   try {
     const direct = await sample(() => router.call('app:ping', { note: 'bench' }, { window: 'cashier' }), 5000)
-    const ours = await sample(() => fetch(`${transport.url}/api/app:ping`, { method: 'POST', headers, body }).then((r) => r.json()), 500)
-    const baseline = await sample(() => fetch(`http://127.0.0.1:${barePort}/`, { method: 'POST', headers, body }).then((r) => r.json()), 500)
+    const ours = await sample(
+      () => fetch(`${transport.url}/api/app:ping`, { method: 'POST', headers, body }).then((r) => r.json()),
+      500
+    )
+    const baseline = await sample(
+      () => fetch(`http://127.0.0.1:${barePort}/`, { method: 'POST', headers, body }).then((r) => r.json()),
+      500
+    )
     return [
       { name: 'router.call (validate in+out)', p50: percentile(direct, 50), p95: percentile(direct, 95), unit: 'ms' },
       {

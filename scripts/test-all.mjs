@@ -30,9 +30,14 @@ for (const [label, cmd, args, kind] of steps) {
   console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`)
   const r = spawnSync(cmd, args, { stdio: 'inherit', env })
   const ok = r.status === 0
-  console.log(`=== ${label}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  console.log(
+    `=== ${label}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`
+  )
   if (!ok) failedSteps.push(label)
-  if (kind === 'check') ok ? checksPassed++ : checksFailed++
+  if (kind === 'check') {
+    if (ok) checksPassed++
+    else checksFailed++
+  }
   // A suite that crashed before reporting still counts as one failure.
   else if (!ok && !readCounts().some((c) => c.label === undefined && c.failed > 0)) checksFailed++
 }

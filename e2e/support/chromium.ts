@@ -9,12 +9,14 @@ import { chromium, type Browser, type LaunchOptions } from 'playwright-core'
 export const ARTIFACTS_DIR = resolve(__dirname, '../../test-results')
 
 export function findChromium(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[]
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean
+  ) as string[]
   return candidates.find((p) => existsSync(p)) ?? null
 }
 
 export const CHROMIUM_MISSING =
-  'No Chromium found for the e2e tests. Install Debian\'s: `apt-get install -y --no-install-recommends chromium fonts-liberation fonts-noto-cjk`, ' +
+  "No Chromium found for the e2e tests. Install Debian's: `apt-get install -y --no-install-recommends chromium fonts-liberation fonts-noto-cjk`, " +
   'or point CHROMIUM_PATH at a Chromium/Chrome binary.'
 
 /** True when e2e must be skipped here (no browser, not CI). Under CI a missing browser is an error. */

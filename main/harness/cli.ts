@@ -21,7 +21,8 @@ async function main(): Promise<void> {
     usage((e as Error).message)
   }
   const port = Number(values.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) usage(`--port must be a number from 0 to 65535, got "${values.port}"`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    usage(`--port must be a number from 0 to 65535, got "${values.port}"`)
   const dataDir = resolve(values['data-dir']!)
   const harness = await startHarness({
     dataDir,

@@ -42,7 +42,10 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
       if (!parsed.success) {
         return {
           ok: false,
-          error: { code: 'BAD_INPUT', message: `Invalid request for ${channel}: ${describeIssues(parsed.error.issues)}` }
+          error: {
+            code: 'BAD_INPUT',
+            message: `Invalid request for ${channel}: ${describeIssues(parsed.error.issues)}`
+          }
         }
       }
       try {
@@ -52,14 +55,20 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
           const checked = spec.output.safeParse(value)
           if (!checked.success) {
             onInternalError(channel, new Error(`invalid output: ${describeIssues(checked.error.issues)}`))
-            return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside the app. It has been logged.' } }
+            return {
+              ok: false,
+              error: { code: 'INTERNAL', message: 'Something went wrong inside the app. It has been logged.' }
+            }
           }
         }
         return { ok: true, value }
       } catch (e) {
         if (isPosError(e)) return { ok: false, error: e.toInfo() }
         onInternalError(channel, e)
-        return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside the app. It has been logged.' } }
+        return {
+          ok: false,
+          error: { code: 'INTERNAL', message: 'Something went wrong inside the app. It has been logged.' }
+        }
       }
     }
   }

@@ -42,19 +42,22 @@ function invalidPayloads(channel: Channel): fc.Arbitrary<unknown> {
 }
 
 describe('router', () => {
-  it.each(CHANNELS.map((c) => [c]))('%s: 10,000 random invalid payloads are refused with BAD_INPUT, handler never called', async (channel) => {
-    const { spies, handlers } = spyHandlers()
-    const router = createRouter(handlers)
-    await fc.assert(
-      fc.asyncProperty(invalidPayloads(channel), async (payload) => {
-        const result = await router.call(channel, payload, ctx)
-        expect(result.ok).toBe(false)
-        if (!result.ok) expect(result.error.code).toBe('BAD_INPUT')
-      }),
-      { numRuns: 10_000 }
-    )
-    expect(spies[channel]).not.toHaveBeenCalled()
-  })
+  it.each(CHANNELS.map((c) => [c]))(
+    '%s: 10,000 random invalid payloads are refused with BAD_INPUT, handler never called',
+    async (channel) => {
+      const { spies, handlers } = spyHandlers()
+      const router = createRouter(handlers)
+      await fc.assert(
+        fc.asyncProperty(invalidPayloads(channel), async (payload) => {
+          const result = await router.call(channel, payload, ctx)
+          expect(result.ok).toBe(false)
+          if (!result.ok) expect(result.error.code).toBe('BAD_INPUT')
+        }),
+        { numRuns: 10_000 }
+      )
+      expect(spies[channel]).not.toHaveBeenCalled()
+    }
+  )
 
   it.each(CHANNELS.map((c) => [c]))('%s: valid samples reach the handler with the parsed input', async (channel) => {
     const { spies, handlers } = spyHandlers()
@@ -70,7 +73,16 @@ describe('router', () => {
   it('refuses unknown channels and non-string channel names without calling anything', async () => {
     const { spies, handlers } = spyHandlers()
     const router = createRouter(handlers)
-    for (const name of ['nope:nothing', '', 'app:info ', '__proto__', 'constructor', 42, null, { toString: () => 'app:info' }]) {
+    for (const name of [
+      'nope:nothing',
+      '',
+      'app:info ',
+      '__proto__',
+      'constructor',
+      42,
+      null,
+      { toString: () => 'app:info' }
+    ]) {
       const result = await router.call(name, undefined, ctx)
       expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } })
     }

@@ -90,7 +90,9 @@ describe('HTTP transport (browser harness)', () => {
     ['a null origin', { origin: 'null' }],
     ['our host but https origin', { origin: 'https://127.0.0.1:PORT' }]
   ])('refuses %s with 403 and calls nothing', async (_what, headers) => {
-    const h = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, v.replace('PORT', String(transport.port))]))
+    const h = Object.fromEntries(
+      Object.entries(headers).map(([k, v]) => [k, v.replace('PORT', String(transport.port))])
+    )
     const res = await post('app:ping', JSON.stringify({ note: 'x' }), h)
     expect(res.status).toBe(403)
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
@@ -139,19 +141,23 @@ describe('HTTP transport (browser harness)', () => {
     events.emit('app:status', { mode: 'training', now: 0, seq: 1 })
     const received: string[] = []
     const done = new Promise<void>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: transport.port, path: '/api/events', headers: { host } }, (res) => {
-        expect(res.headers['content-type']).toMatch(/^text\/event-stream/)
-        res.setEncoding('utf8')
-        res.on('data', (chunk: string) => {
-          received.push(chunk)
-          const text = received.join('')
-          if (text.includes('"seq":1') && !text.includes('"seq":7')) void post('app:ping', JSON.stringify({ note: 'go' }))
-          if (text.includes('"seq":7')) {
-            req.destroy()
-            resolve()
-          }
-        })
-      })
+      const req = request(
+        { host: '127.0.0.1', port: transport.port, path: '/api/events', headers: { host } },
+        (res) => {
+          expect(res.headers['content-type']).toMatch(/^text\/event-stream/)
+          res.setEncoding('utf8')
+          res.on('data', (chunk: string) => {
+            received.push(chunk)
+            const text = received.join('')
+            if (text.includes('"seq":1') && !text.includes('"seq":7'))
+              void post('app:ping', JSON.stringify({ note: 'go' }))
+            if (text.includes('"seq":7')) {
+              req.destroy()
+              resolve()
+            }
+          })
+        }
+      )
       req.on('error', (e) => (received.join('').includes('"seq":7') ? resolve() : reject(e)))
       req.end()
     })
@@ -168,7 +174,12 @@ describe('HTTP transport (browser harness)', () => {
     expect(page.body).toContain('cashier')
     const js = await raw(transport.port, { path: '/assets/a.js', headers: { host } })
     expect(js.headers['content-type']).toMatch(/javascript/)
-    for (const path of ['/../qrc-secret.txt', '/%2e%2e/qrc-secret.txt', '/assets/..%2f..%2fqrc-secret.txt', '/missing.html']) {
+    for (const path of [
+      '/../qrc-secret.txt',
+      '/%2e%2e/qrc-secret.txt',
+      '/assets/..%2f..%2fqrc-secret.txt',
+      '/missing.html'
+    ]) {
       const res = await raw(transport.port, { path, headers: { host } })
       expect(res.status).toBe(404)
       expect(res.body).not.toContain('outside')

@@ -16,7 +16,8 @@ describe('messages', () => {
   })
 
   it('every Chinese message is translated (not empty, not the English text) and keeps the same placeholders', () => {
-    const get = (tree: unknown, path: string) => path.split('.').reduce((t, k) => (t as Record<string, unknown>)[k], tree) as string
+    const get = (tree: unknown, path: string) =>
+      path.split('.').reduce((t, k) => (t as Record<string, unknown>)[k], tree) as string
     for (const key of leaves(en)) {
       const e = get(en, key)
       const z = get(zhCN, key)

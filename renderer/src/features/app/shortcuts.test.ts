@@ -6,7 +6,13 @@ const key = (k: string, init: KeyboardEventInit = {}, target?: EventTarget) => {
   if (target) Object.defineProperty(e, 'target', { value: target })
   return e
 }
-const s = (combo: string, extra: Partial<Shortcut> = {}): Shortcut => ({ combo, labelKey: 'x', groupKey: 'g', run: vi.fn(), ...extra })
+const s = (combo: string, extra: Partial<Shortcut> = {}): Shortcut => ({
+  combo,
+  labelKey: 'x',
+  groupKey: 'g',
+  run: vi.fn(),
+  ...extra
+})
 
 describe('shortcuts', () => {
   it('names combos with modifiers first and letters upper-cased', () => {

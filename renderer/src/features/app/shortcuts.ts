@@ -23,7 +23,11 @@ export interface Shortcut {
 export const shortcuts = reactive<Shortcut[]>([])
 
 export function comboOf(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'shiftKey' | 'metaKey'>): string {
-  const mods = [e.ctrlKey || e.metaKey ? 'Ctrl' : '', e.altKey ? 'Alt' : '', e.shiftKey && e.key.length > 1 ? 'Shift' : '']
+  const mods = [
+    e.ctrlKey || e.metaKey ? 'Ctrl' : '',
+    e.altKey ? 'Alt' : '',
+    e.shiftKey && e.key.length > 1 ? 'Shift' : ''
+  ]
   const key = e.key.length === 1 ? e.key.toUpperCase() : e.key
   return [...mods.filter(Boolean), key].join('+')
 }
@@ -31,7 +35,11 @@ export function comboOf(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 's
 function isTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null
   if (!el || !el.tagName) return false
-  return el.tagName === 'TEXTAREA' || el.isContentEditable || (el.tagName === 'INPUT' && !['button', 'checkbox', 'radio'].includes((el as HTMLInputElement).type))
+  return (
+    el.tagName === 'TEXTAREA' ||
+    el.isContentEditable ||
+    (el.tagName === 'INPUT' && !['button', 'checkbox', 'radio'].includes((el as HTMLInputElement).type))
+  )
 }
 
 /** Finds the shortcut an event triggers, if any. Exported for tests. */
