@@ -5,12 +5,14 @@
 import * as app from '../features/app/messages'
 import * as catalog from '../features/catalog/messages'
 import * as display from '../features/display/messages'
+import * as history from '../features/history/messages'
 import * as payment from '../features/payment/messages'
+import * as reports from '../features/reports/messages'
 import * as sale from '../features/sale/messages'
 import * as scan from '../features/scan/messages'
 import * as settings from '../features/settings/messages'
 
-const features = { app, display, scan, sale, payment, catalog, settings }
+const features = { app, display, scan, sale, payment, catalog, settings, history, reports }
 
 type Features = typeof features
 export type Messages = { [K in keyof Features]: Features[K]['en'] }
