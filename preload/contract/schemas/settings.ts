@@ -7,6 +7,7 @@
  * instead of the router's single BAD_INPUT line.
  */
 import { z } from 'zod'
+import { LOGO_DATA_URL_MAX_CHARS, LOGO_MAX_KB, PAYMENT_TIMEOUT_SECONDS, PIN_PATTERN } from '../settings-limits'
 
 /** Currencies Pockyt lists for in-store payments (same list as main/core/money.ts). */
 export const CURRENCIES = ['USD', 'CNY', 'PHP', 'IDR', 'KRW', 'HKD', 'THB', 'MYR', 'GBP', 'BDT', 'PKR'] as const
@@ -14,11 +15,7 @@ export const LANGUAGES = ['en', 'zh-CN'] as const
 export const POCKYT_ENVIRONMENTS = ['production', 'sandbox', 'legacySandbox', 'custom'] as const
 export const PAY_PATHS = ['/app-instore/v3/pay', '/app-instore/v3/prepay'] as const
 
-/** Bounds of the payment timeout: long enough for a wallet confirmation, short enough for a queue. */
-export const PAYMENT_TIMEOUT_SECONDS = { min: 30, max: 180, default: 60 } as const
-/** A data-URL logo is kept inside settings.json, so it must stay small (about 150 KB of image). */
-export const LOGO_DATA_URL_MAX_CHARS = 200_000
-export const PIN_PATTERN = /^\d{4,8}$/
+export { LOGO_DATA_URL_MAX_CHARS, LOGO_MAX_KB, PAYMENT_TIMEOUT_SECONDS, PIN_PATTERN }
 
 const trimmed = (max: number, what: string) =>
   z
@@ -44,7 +41,7 @@ export const StoreLogo = z.union([
   z.null(),
   z
     .string()
-    .max(LOGO_DATA_URL_MAX_CHARS, { error: 'The logo is too large: use an image under 150 KB.' })
+    .max(LOGO_DATA_URL_MAX_CHARS, { error: `The logo is too large: use an image under ${LOGO_MAX_KB} KB.` })
     .refine((s) => (s.startsWith('data:') ? LOGO_DATA_URL.test(s) : LOGO_FILE.test(s)), {
       error:
         'The logo must be a PNG, JPEG or WebP image (a data URL, or a file name in the data folder such as logo.png).'

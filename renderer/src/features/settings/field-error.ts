@@ -1,5 +1,6 @@
 import { useI18n } from 'vue-i18n'
 import { storeToRefs } from 'pinia'
+import { LOGO_MAX_KB } from '../../../../preload/contract/settings-limits'
 import { useSettingsStore, type FieldIssue, type SettingsField } from '../../stores/settings'
 
 const DIGIT_FIELDS: readonly string[] = ['merchantNo', 'storeNo', 'storeAdminNo']
@@ -7,7 +8,7 @@ const CUSTOM_FIELDS: readonly string[] = ['storeAddress', 'storeLogo', 'pockytCu
 
 /** The i18n key and parameters for a field's problem, from the kind main reported. */
 export function issueMessage(field: string, issue: FieldIssue): { key: string; params: Record<string, unknown> } {
-  const p = { min: issue.min, max: issue.max }
+  const p = { min: issue.min, max: issue.max, kb: LOGO_MAX_KB }
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string') return { key: issue.min === 1 ? 'required' : 'tooShort', params: p }

@@ -156,7 +156,7 @@ export const en = {
     row: 'Tax rate {row}: ',
     custom: {
       storeAddress: 'The address fits on at most 4 lines.',
-      storeLogo: 'The logo must be a PNG, JPEG or WebP image under 150 KB.',
+      storeLogo: 'The logo must be a PNG, JPEG or WebP image under {kb} KB.',
       pockytCustomUrl: 'Enter a URL starting with https:// (plain http only for a simulator on 127.0.0.1).',
       taxRates: 'Two tax rates have the same id.'
     }
@@ -319,7 +319,7 @@ export const zhCN: typeof en = {
     row: '第 {row} 个税率：',
     custom: {
       storeAddress: '地址最多 4 行。',
-      storeLogo: '标志必须是小于 150 KB 的 PNG、JPEG 或 WebP 图片。',
+      storeLogo: '标志必须是小于 {kb} KB 的 PNG、JPEG 或 WebP 图片。',
       pockytCustomUrl: '请输入以 https:// 开头的网址（仅 127.0.0.1 上的模拟器可用 http）。',
       taxRates: '两个税率的编号相同。'
     }
