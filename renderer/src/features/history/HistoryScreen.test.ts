@@ -219,7 +219,7 @@ describe('HistoryScreen', () => {
     key('F6')
     await flushPromises()
     expect(fake.calls.map(([c]) => c)).toContain('receipt:print')
-    expect(w.get('[data-testid="receipt-preview"]').exists()).toBe(true)
+    expect(w.find('[data-testid="receipt-preview"]').exists()).toBe(true)
     w.unmount()
   })
 
