@@ -92,6 +92,8 @@ export const en = {
   status: {
     paid: 'Paid',
     open: 'Payment in progress',
+    openHint: 'A wallet payment for this sale is still being settled; the sale cannot change until it ends.',
+    show: 'Show the payment',
     parked: 'Parked'
   }
 }
@@ -189,6 +191,8 @@ export const zhCN: typeof en = {
   status: {
     paid: '已付款',
     open: '正在付款',
+    openHint: '本单的钱包付款仍在处理中，处理结束前无法修改本单。',
+    show: '查看付款',
     parked: '已挂单'
   }
 }
