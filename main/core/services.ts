@@ -94,6 +94,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     pockyt,
     pockytClient: options.pockytClient,
     terminalId: options.terminalId,
+    // Read once: a change of currency or timeout in Settings applies from the next start.
+    currency: settings.store.get().currency,
     paymentTimeoutMs: options.paymentTimeoutMs ?? settings.store.get().paymentTimeoutSeconds * 1000,
     log
   })
