@@ -264,3 +264,33 @@ describe('refunds against the simulator', () => {
     await rejects(engine().void({ saleId: c.saleId, reason: 'x', pin: PIN }), 'CONFLICT')
   })
 })
+
+describe('refunds over real HTTP (simulator server)', () => {
+  it('refunds part, then Pockyt itself refuses more than is left', async () => {
+    const { startSimulatorServer } = await import('../../main/core/pockyt/simulator/server')
+    const { createPockytClient } = await import('../../main/core/pockyt/client')
+    const { SANDBOX_CREDENTIALS } = await import('../../main/core/pockyt/types')
+    const server = await startSimulatorServer({ simulator: pockyt.simulator })
+    try {
+      const http = createPockytClient({ baseUrl: server.url, ...SANDBOX_CREDENTIALS })
+      const { saleId, transactionNo } = await paidSale()
+      const e = engine({ client: http })
+      expect(await e.refund({ saleId, amountMinor: 700, reason: 'http', pin: PIN })).toMatchObject({
+        state: 'succeeded'
+      })
+      // the ledger believes 5.00 remain; the portal took 4.00 more behind its back
+      pockyt.simulator.state.refund(
+        '200043',
+        '300014',
+        { transactionNo },
+        { refundAmount: '4.00', currency: 'USD', refundReference: 'portal-2' }
+      )
+      const refused = await e.refund({ saleId, amountMinor: 500, reason: 'too much at Pockyt', pin: PIN })
+      expect(refused).toMatchObject({ state: 'failed' })
+      expect(refused.lastError).toMatch(/refused \(000040\)/)
+      expect(sale(saleId)).toEqual({ status: 'partially_refunded', refunded_minor: 700 })
+    } finally {
+      await server.close()
+    }
+  })
+})

@@ -83,6 +83,13 @@ const LOGO_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.(png|jpe?g|webp)$/i
 export function createHistoryService(o: HistoryServiceOptions) {
   const { db, clock, events } = o
   const log = o.log ?? (() => {})
+  // Fresh planner statistics: the history list picks indexes by them (SQLite recommends this at start;
+  // it analyzes only what changed a lot, with a bounded sample, so it stays well under a second).
+  try {
+    db.pragma('optimize')
+  } catch (e) {
+    log('warn', 'PRAGMA optimize failed', { error: String(e) })
+  }
   const sales = createSalesRepo(db)
   const payments = createPaymentsRepo(db)
   const refundsRepo = createRefundsRepo(db)
