@@ -29,7 +29,8 @@ export const en = {
     currency: 'Currency',
     taxRates: 'Tax rates',
     paymentTimeoutSeconds: 'Payment timeout (seconds)',
-    paymentTimeoutHint: 'From {min} to {max} seconds. After this the payment is cancelled at Pockyt. Applies from the next start.',
+    paymentTimeoutHint:
+      'From {min} to {max} seconds. After this the payment is cancelled at Pockyt. Applies from the next start.',
     customerDisplay: 'Customer display',
     displayNone: 'None',
     displayAuto: 'Automatic (second screen)',
