@@ -17,13 +17,35 @@ export function writeFileAtomic(file: string, text: string, mode = 0o644): void 
     fsyncSync(fd)
     closeSync(fd)
     fd = undefined
-    renameSync(tmp, file)
+    renameWithRetry(tmp, file)
   } catch (e) {
     if (fd !== undefined) closeSync(fd)
     rmSync(tmp, { force: true })
     throw e
   }
   fsyncDir(dirname(file))
+}
+
+/**
+ * On Windows a rename over a file that an antivirus or backup tool holds open fails for a moment with
+ * EPERM/EBUSY/EACCES; a few short retries get through it. Other platforms never retry.
+ */
+export function renameWithRetry(
+  from: string,
+  to: string,
+  options: { attempts?: number; platform?: NodeJS.Platform; rename?: (from: string, to: string) => void } = {}
+): void {
+  const { attempts = 5, platform = process.platform, rename = renameSync } = options
+  for (let i = 1; ; i++) {
+    try {
+      rename(from, to)
+      return
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? ''
+      if (i >= attempts || platform !== 'win32' || !['EPERM', 'EBUSY', 'EACCES'].includes(code)) throw e
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20 * i)
+    }
+  }
 }
 
 /** Makes a rename durable. Windows cannot open a folder for fsync; NTFS journals the rename anyway. */
