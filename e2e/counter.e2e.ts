@@ -186,6 +186,10 @@ describe.skipIf(skip)('the counter: catalog, sale, wallet payment and customer d
     await expect.poll(displayScreen).toBe('declined')
     expect(await display.getByTestId('display-reason').textContent()).toContain(reason)
     await shot('declined')
+    expect(await cashier.getByTestId('payment-scan-again').isVisible()).toBe(true)
+    // The same (single-use) code again is not re-sent; the cashier is told to have it refreshed.
+    await wedge(cashier, code('93771902'), () => cashier.getByTestId('payment-reused').isVisible())
+    expect(await paymentState()).toBe('failed')
     // "Scan again": the panel still listens for a code.
     await wedge(cashier, code('93771833'), async () => (await paymentState()) === 'succeeded')
     await expect.poll(displayScreen).toBe('approved')

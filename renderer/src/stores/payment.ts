@@ -34,6 +34,19 @@ export const usePaymentStore = defineStore('payment', () => {
   const inFlight = computed(() => payment.value !== null && !payment.value.final)
 
   let saleSnapshot: () => SaleView | null = () => null
+  /**
+   * Codes already sent while this panel is open. A wallet code is single-use: after a decline the same
+   * phone is often still in front of the camera, and re-sending its code would only be declined again.
+   */
+  const usedCodes = new Set<string>()
+  /** A used code was scanned or typed again (the panel says why nothing happens). */
+  const reused = ref(false)
+  /** True (and `reused` set unless quiet) when the code was already sent while this panel is open. */
+  const wasUsed = (code: string, quiet = false) => {
+    const used = usedCodes.has(code)
+    if (used && !quiet) reused.value = true
+    return used
+  }
 
   function take(view: PaymentView): void {
     const before = payment.value
@@ -89,6 +102,8 @@ export const usePaymentStore = defineStore('payment', () => {
   /** Sends a scanned code: to the waiting payment, or as a new attempt (one-scan checkout, scan again). */
   async function submit(saleId: number, code: string): Promise<boolean> {
     if (submitting.value) return false
+    usedCodes.add(code)
+    reused.value = false
     submitting.value = true
     error.value = null
     paidSale.value = null
@@ -126,6 +141,8 @@ export const usePaymentStore = defineStore('payment', () => {
   function close(): void {
     panelOpen.value = false
     error.value = null
+    usedCodes.clear()
+    reused.value = false
     if (payment.value?.final) {
       payment.value = null
       paidSale.value = null
@@ -153,7 +170,9 @@ export const usePaymentStore = defineStore('payment', () => {
     submit,
     cancel,
     close,
-    onApproved
+    onApproved,
+    wasUsed,
+    reused
   }
 })
 

@@ -198,6 +198,20 @@ describe('payment store', () => {
     expect(pay.acceptsCode).toBe(false)
   })
 
+  it('a code already sent while the panel is open is not sent again, until the panel closes', async () => {
+    const pay = usePaymentStore()
+    fake.answers['payment:submitCode'] = () => ({ ok: true, value: paymentView(4, 'prepay_sent') })
+    await pay.submit(1, '134668918993771902')
+    expect(pay.wasUsed('134668918993771902', true)).toBe(true)
+    expect(pay.reused).toBe(false)
+    expect(pay.wasUsed('134668918993771902')).toBe(true)
+    expect(pay.reused).toBe(true)
+    expect(pay.wasUsed('134668918993771833')).toBe(false)
+    pay.close()
+    expect(pay.wasUsed('134668918993771902')).toBe(false)
+    expect(pay.reused).toBe(false)
+  })
+
   it('a decline plays the decline tone once and accepts a new code; closing forgets a final payment', () => {
     const pay = usePaymentStore()
     pay.listen(

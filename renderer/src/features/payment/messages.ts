@@ -34,7 +34,9 @@ export const en = {
   elapsed: 'Waiting {time}',
   cancel: 'Cancel payment (Esc)',
   close: 'Back to the sale (Esc)',
-  scanAgain: 'Scan a new code',
+  scanAgain: 'Scan a new code: the USB scanner, the camera or typing all work.',
+  codeReused:
+    'This code was already used. Ask the customer to refresh the payment code in their wallet, then scan again.',
   newSale: 'Next customer (Enter)',
   receipt: {
     title: 'Receipt summary',
@@ -98,7 +100,8 @@ export const zhCN: typeof en = {
   elapsed: '已等待 {time}',
   cancel: '取消付款 (Esc)',
   close: '返回收银 (Esc)',
-  scanAgain: '扫描新的付款码',
+  scanAgain: '请扫描新的付款码：USB 扫码枪、摄像头或手动输入均可。',
+  codeReused: '此付款码已使用过。请顾客在钱包中刷新付款码后重新扫描。',
   newSale: '下一位顾客 (Enter)',
   receipt: {
     title: '小票摘要',
