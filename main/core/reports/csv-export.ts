@@ -7,7 +7,7 @@
 import { createWriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import type { Db } from '../ledger/open'
-import { toWireAmount } from '../money'
+import { CURRENCY_DIGITS } from '../money'
 
 export const CSV_COLUMNS = [
   'type',
@@ -36,20 +36,13 @@ export interface ExportResult {
   bytes: number
 }
 
+/** A transaction with its CSV line (all columns but `items`) already built by SQLite. */
 interface TxRow {
   at: number
   id: number
-  type: 'payment' | 'refund' | 'void'
   saleId: number
-  state: string
-  vendor: string | null
-  amountMinor: number
-  currency: string
-  reference: string
-  transactionNo: string | null
-  refundTransactionNo: string | null
-  last4: string | null
-  reason: string | null
+  type: 'payment' | 'refund' | 'void'
+  line: string
 }
 
 const BATCH = 5000
@@ -66,6 +59,38 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
   return out
 }
 
+// --- SQL that writes CSV fields: SQLite builds each line in C, JS only joins them (the export's hot path).
+
+/** A text field, quoted per RFC 4180 when it holds a quote, comma, CR or LF. NULL -> empty. */
+function quote(expr: string): string {
+  return `(CASE WHEN ${expr} IS NULL THEN '' WHEN instr(${expr}, '"') OR instr(${expr}, ',') OR instr(${expr}, char(10))
+    OR instr(${expr}, char(13)) THEN '"' || replace(${expr}, '"', '""') || '"' ELSE ${expr} END)`
+}
+
+/** Text a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
+function defuse(expr: string): string {
+  return `(CASE WHEN substr(${expr}, 1, 1) IN ('=', '+', '-', '@', char(9), char(13)) THEN '''' || ${expr} ELSE ${expr} END)`
+}
+
+/** ISO 8601 UTC with milliseconds, as Date#toISOString writes it. */
+function iso(expr: string): string {
+  return `strftime('%Y-%m-%dT%H:%M:%fZ', ${expr} / 1000.0, 'unixepoch')`
+}
+
+/** Minor units as Pockyt's decimal ("13.00"; KRW "1300"), per the row's currency (money.ts digits). */
+function amount(minor: string, currency: string, sign: string): string {
+  const zero = Object.entries(CURRENCY_DIGITS)
+    .filter(([, d]) => d === 0)
+    .map(([c]) => `'${c}'`)
+  const two = `(${minor} / 100) || '.' || printf('%02d', ${minor} % 100)`
+  return `'${sign}' || (CASE WHEN ${currency} IN (${zero.join(', ') || "''"}) THEN CAST(${minor} AS TEXT) ELSE ${two} END)`
+}
+
+/** Joins field expressions with commas; bare words are literal text, anything else is SQL. */
+function line(fields: string[]): string {
+  return fields.map((f) => (/^[a-z]+$/.test(f) ? `'${f}'` : f)).join(" || ',' || ")
+}
+
 export function createCsvExporter(db: Db) {
   const s = {
     count: db.prepare(
@@ -73,16 +98,14 @@ export function createCsvExporter(db: Db) {
             + (SELECT COUNT(*) FROM refunds WHERE created_at >= @from AND created_at < @to) AS n`
     ),
     payments: db.prepare(
-      `SELECT x.created_at AS at, x.id, 'payment' AS type, x.sale_id AS saleId, x.state, x.vendor, x.amount_minor AS amountMinor,
-         x.currency, x.reference, x.transaction_no AS transactionNo, NULL AS refundTransactionNo, x.code_last4 AS last4,
-         x.decline_reason AS reason
+      `SELECT x.created_at AS at, x.id, x.sale_id AS saleId, 'payment' AS type,
+         ${line(['payment', iso('x.created_at'), 'x.sale_id', 'x.state', quote("COALESCE(x.vendor, '')"), amount('x.amount_minor', 'x.currency', ''), 'x.currency', quote('x.reference'), "COALESCE(x.transaction_no, '')", "''", "COALESCE(x.code_last4, '')", quote(defuse('x.decline_reason'))])} AS line
        FROM payments x WHERE x.created_at < @to AND (x.created_at, x.id) > (@at, @id)
        ORDER BY x.created_at, x.id LIMIT ${BATCH}`
     ),
     refunds: db.prepare(
-      `SELECT x.created_at AS at, x.id, x.kind AS type, x.sale_id AS saleId, x.state, p.vendor, x.amount_minor AS amountMinor,
-         x.currency, x.refund_reference AS reference, p.transaction_no AS transactionNo,
-         x.refund_transaction_no AS refundTransactionNo, p.code_last4 AS last4, x.reason
+      `SELECT x.created_at AS at, x.id, x.sale_id AS saleId, x.kind AS type,
+         ${line(['x.kind', iso('x.created_at'), 'x.sale_id', 'x.state', quote("COALESCE(p.vendor, '')"), amount('x.amount_minor', 'x.currency', '-'), 'x.currency', quote('x.refund_reference'), "COALESCE(p.transaction_no, '')", "COALESCE(x.refund_transaction_no, '')", "COALESCE(p.code_last4, '')", quote(defuse('x.reason'))])} AS line
        FROM refunds x JOIN payments p ON p.id = x.payment_id
        WHERE x.created_at < @to AND (x.created_at, x.id) > (@at, @id)
        ORDER BY x.created_at, x.id LIMIT ${BATCH}`
@@ -139,25 +162,11 @@ export function createCsvExporter(db: Db) {
     }
   }
 
-  /** Text a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
-  const text = (v: string | null) => (v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : (v ?? ''))
-
-  const toRecord = (r: TxRow, items: string | undefined): string[] => [
-    r.type,
-    new Date(r.at).toISOString(),
-    String(r.saleId),
-    r.state,
-    r.vendor ?? '',
-    // refunds and voids are money going back: negative in the export, so a column sum is the net
-    (r.type === 'payment' ? '' : '-') + toWireAmount(r.amountMinor, r.currency),
-    r.currency,
-    r.reference,
-    r.transactionNo ?? '',
-    r.refundTransactionNo ?? '',
-    r.last4 ?? '',
-    text(r.reason),
-    text(items ?? null)
-  ]
+  /** The items column, defused and quoted like the others. */
+  const itemsField = (items: string | undefined): string => {
+    if (!items) return ''
+    return field(/^[=+\-@\t\r]/.test(items) ? `'${items}` : items)
+  }
 
   return {
     /** How many rows an export of [from, to) will write. */
@@ -209,7 +218,9 @@ export function createCsvExporter(db: Db) {
           }
           if (!batch.length) break
           const items = itemsFor(batch)
-          await write(toCsv(batch.map((r) => toRecord(r, items.get(r.saleId)))))
+          let text = ''
+          for (const r of batch) text += `${r.line},${itemsField(items.get(r.saleId))}\r\n`
+          await write(text)
           rows += batch.length
           p.onProgress?.({ rows, total: Math.max(total, rows) })
         }
