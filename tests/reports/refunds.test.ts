@@ -294,3 +294,20 @@ describe('refunds over real HTTP (simulator server)', () => {
     }
   })
 })
+
+describe('refund recovery when Pockyt forgot the payment', () => {
+  it('fails a sent refund whose payment Pockyt does not know (Training mode restarted)', async () => {
+    const { saleId } = await paidSale()
+    const crashing = engine({
+      hook: (p) => {
+        if (p === 'refund-announced') throw new Error('simulated crash')
+      }
+    })
+    await expect(crashing.refund({ saleId, amountMinor: 100, reason: 'x', pin: PIN })).rejects.toThrow()
+    pockyt.simulator.state.reset()
+    const [after] = await engine().recover()
+    expect(after).toMatchObject({ state: 'failed' })
+    expect(after!.lastError).toMatch(/does not know this payment/)
+    expect(sale(saleId)).toEqual({ status: 'paid', refunded_minor: 0 })
+  })
+})

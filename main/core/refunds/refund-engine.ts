@@ -260,6 +260,14 @@ export function createRefundEngine(o: RefundEngineOptions) {
     const keep = [transactionNo]
     const q = await client.query({ transactionNo })
     row = note(row, {}, { kind: 'call', request: { op: 'query', transactionNo }, answer: summarizeOutcome(q, keep) })
+    if (q.kind === 'rejected' && q.retCode === '000021') {
+      // Pockyt does not know the payment at all (other credentials, or Training mode's simulator was
+      // restarted): nothing can have been refunded there.
+      return move(row, 'failed', {
+        last_error:
+          'Pockyt does not know this payment (changed credentials, or Training mode restarted); nothing was refunded.'
+      })
+    }
     if (q.kind !== 'ok' || q.value.transactionNo !== transactionNo) {
       return note(
         row,
