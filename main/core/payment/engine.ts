@@ -9,8 +9,13 @@
  *
  * Safety rules: `pay` is sent at most once per attempt (an unknown outcome is settled by `tran-query`,
  * never by re-sending); a new code means a new attempt (new `add`, new reference); a payment that
- * cannot be confirmed in time is cancelled and then queried until final, so a customer who paid in the
- * race ends as succeeded and is never asked to pay again.
+ * cannot be confirmed in time is cancelled and then queried until final: a customer who paid in that
+ * race ends succeeded when Pockyt refuses the cancel (or it never lands), or reversed (refunded) when
+ * the cancel reverses the payment; either way the ledger says what Pockyt says, and the sale is never
+ * charged twice (a new attempt is refused while an earlier one may still take money).
+ *
+ * Files: `runner-context.ts` (commit, journal, sleep, rate-limited query), `steps.ts` (one step per
+ * state), this file (the API: start, submitCode, cancel, recover, sweeps, close).
  */
 import type { Clock } from '../clock'
 import { PosError } from '../errors'
