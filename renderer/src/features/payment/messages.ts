@@ -56,7 +56,10 @@ export const en = {
     POCKYT_UNREACHABLE: 'Pockyt could not be reached, so the code was not sent. Check the connection and scan again.',
     POCKYT_REJECTED: 'Pockyt refused the request: {message}',
     POCKYT_DECLINED: 'The wallet declined: {message}',
-    transport: 'The till did not answer. Please try again.'
+    transport: 'The till did not answer. Please try again.',
+    CONFLICT: 'The payment cannot start: {message}',
+    BAD_INPUT: 'That is not a valid payment code. Scan it again.',
+    generic: 'That did not work: {message}'
   },
   help: {
     group: 'Payment',
@@ -121,7 +124,10 @@ export const zhCN: typeof en = {
     POCKYT_UNREACHABLE: '无法连接 Pockyt，付款码未发送。请检查网络后重新扫描。',
     POCKYT_REJECTED: 'Pockyt 拒绝了请求：{message}',
     POCKYT_DECLINED: '钱包拒绝付款：{message}',
-    transport: '收银主程序没有响应，请重试。'
+    transport: '收银主程序没有响应，请重试。',
+    CONFLICT: '无法开始付款（本单可能已付款、已挂单或金额为零）：{message}',
+    BAD_INPUT: '付款码格式不正确，请重新扫描。',
+    generic: '操作未成功：{message}'
   },
   help: {
     group: '付款',

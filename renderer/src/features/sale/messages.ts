@@ -87,7 +87,11 @@ export const en = {
     transport: 'The till did not answer. Please try again.',
     generic: 'That did not work: {message}',
     PAYMENT_IN_PROGRESS: 'A payment is in progress for this sale. Finish or cancel it first.',
-    LEDGER_UNAVAILABLE: 'The sales ledger cannot be written. Call a manager.'
+    LEDGER_UNAVAILABLE: 'The sales ledger cannot be written. Call a manager.',
+    BAD_INPUT: 'That value is not accepted. Check it and try again.',
+    NOT_FOUND: 'That item or line no longer exists. The screen has been refreshed.',
+    CONFLICT: 'This sale cannot change now (it is paid, parked or being paid).',
+    INTERNAL: 'Something went wrong inside the app. It has been logged; please try again.'
   },
   status: {
     paid: 'Paid',
@@ -186,7 +190,11 @@ export const zhCN: typeof en = {
     transport: '收银主程序没有响应，请重试。',
     generic: '操作未成功：{message}',
     PAYMENT_IN_PROGRESS: '本单正在付款，请先完成或取消付款。',
-    LEDGER_UNAVAILABLE: '无法写入销售账本，请联系经理。'
+    LEDGER_UNAVAILABLE: '无法写入销售账本，请联系经理。',
+    BAD_INPUT: '输入的值无效，请检查后重试。',
+    NOT_FOUND: '该商品或明细已不存在，界面已刷新。',
+    CONFLICT: '本单当前无法修改（已付款、已挂单或正在付款）。',
+    INTERNAL: '应用内部出错，已记录。请重试。'
   },
   status: {
     paid: '已付款',
