@@ -41,7 +41,16 @@ export const en = {
     line: 'Line {line}',
     fileTooBig: 'That file is too large to import at once (at most 2 MB). Split it into smaller files.'
   },
-  close: 'Close (Esc)'
+  close: 'Close (Esc)',
+  fieldErrors: {
+    name: 'Enter a name (at most 200 characters).',
+    sku: 'The SKU is invalid or already used by another product.',
+    barcode: 'The barcode is invalid or already used by another product.',
+    priceMinor: 'Enter a price like 4.50.',
+    taxRateBp: 'Enter a tax rate from 0 to 100.',
+    category: 'The category is at most 40 characters.',
+    active: 'Choose whether the product is sold.'
+  }
 }
 
 export const zhCN: typeof en = {
@@ -85,5 +94,14 @@ export const zhCN: typeof en = {
     line: '第 {line} 行',
     fileTooBig: '文件太大，无法一次导入（最多 2 MB）。请拆分成较小的文件。'
   },
-  close: '关闭 (Esc)'
+  close: '关闭 (Esc)',
+  fieldErrors: {
+    name: '请输入名称（最多 200 个字符）。',
+    sku: '货号无效，或已被其他商品使用。',
+    barcode: '条码无效，或已被其他商品使用。',
+    priceMinor: '请输入价格，例如 4.50。',
+    taxRateBp: '请输入 0 到 100 之间的税率。',
+    category: '分类最多 40 个字符。',
+    active: '请选择是否在售。'
+  }
 }
