@@ -65,6 +65,8 @@ describe('payment engine (scripted Pockyt)', () => {
     expect(states(env.seen, p.id)).toEqual(['created', 'awaiting_code', 'prepay_sent', 'succeeded'])
     expect((await h['sale:get']({ saleId: sale.id }, ctx)).status).toBe('paid')
     expect([fake.count('add'), fake.count('pay'), fake.count('query')]).toEqual([1, 1, 0])
+    // Pockyt closes the transaction by itself if it is ever left unpaid
+    expect(fake.calls[0]!.req).toMatchObject({ amountMinor: 1083, reference: p.reference, timeoutMinutes: 15 })
     const journal = env.checkout.ledger.db
       .prepare(
         `SELECT kind, from_state, to_state, request, answer FROM payment_events WHERE payment_id = ? ORDER BY id`

@@ -18,8 +18,11 @@ export async function stepAdd(c: RunnerContext, runner: Runner, row: PaymentRow)
     return
   }
   await c.hook('attempt-written', row.id)
-  const request = { op: 'add', amountMinor: row.amount_minor, currency: row.currency, reference: row.reference }
-  const pending = c.client.add({ amountMinor: row.amount_minor, currency: row.currency, reference: row.reference })
+  // Pockyt closes an unpaid transaction itself after `timeoutMinutes` (default 120): keep it short, so
+  // an attempt left `init` (a refused pay, an add we never heard back from) closes within minutes anyway.
+  const add = { amountMinor: row.amount_minor, currency: row.currency, reference: row.reference, timeoutMinutes: 15 }
+  const request = { op: 'add', ...add }
+  const pending = c.client.add(add)
   await c.hook('add-in-flight', row.id)
   let out = await pending
   await c.hook('add-answered', row.id)
