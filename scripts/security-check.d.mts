@@ -20,4 +20,11 @@ export function evaluate(
   review: Finding[]
   stale: SecurityConfig['exceptions']
 }
-export function readFindings(csvText: string, scanRoot: string): Finding[]
+export interface RunnerResult {
+  errors: { file: string; message: string; tolerable: boolean }[]
+  issues: { id: string; severity: string; file: string; line: number; column: number; description: string }[]
+}
+export function readResult(
+  result: RunnerResult,
+  scanRoot: string
+): { findings: Finding[]; parseErrors: { file: string | null; message: string; tolerable: boolean }[] }

@@ -2,14 +2,14 @@
 // `npm run security`: runs @doyensec/electronegativity over the app's source (the folders named in
 // electronegativity.config.json, tests left out) and fails on any HIGH or CRITICAL finding that the
 // config does not explain, and on any file the tool could not parse (a file it skips is a file it did
-// not check). Works offline: the tool's translation and Electron-release downloads fail and are
-// ignored; the Electron version is taken from package.json instead.
+// not check). The tool's own runner is called in a child process, because its CLI reports parse errors
+// only on screen and not at all when writing a report file. Works offline: the tool's translation and
+// Electron-release downloads fail and are ignored; the Electron version comes from package.json.
 import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parse } from 'csv-parse/sync'
 
 /** Simple globs: `**` any folders, `*` any characters but `/`. */
 function globToRegExp(glob) {
@@ -40,33 +40,40 @@ export function evaluate(findings, config) {
   return out
 }
 
-/** Findings from the tool's CSV, with file paths made relative to the project. */
-export function readFindings(csvText, scanRoot) {
-  const rows = parse(csvText, { columns: true, trim: true, skip_empty_lines: true, relax_quotes: true })
-  return rows.map((r) => {
-    const file =
-      r.filename && r.filename !== 'N/A'
-        ? relative(scanRoot, r.filename.startsWith(sep) ? r.filename : join(scanRoot, r.filename))
-            .split(sep)
-            .join('/')
-        : null
-    return {
-      check: r.issue,
-      severity: r.severity,
-      confidence: r.confidence,
-      file,
-      location: r.location,
-      description: r.description
-    }
-  })
+/** Findings and parse errors from the tool's runner result, with paths relative to the scanned root. */
+export function readResult(result, scanRoot) {
+  const rel = (file) => (file && file !== 'N/A' ? relative(scanRoot, file).split(sep).join('/') : null)
+  return {
+    findings: result.issues.map((i) => ({
+      check: i.id,
+      severity: i.severity,
+      file: rel(i.file),
+      location: `${i.line}:${i.column}`,
+      description: i.description
+    })),
+    parseErrors: result.errors.map((e) => ({ file: rel(e.file), message: e.message, tolerable: e.tolerable }))
+  }
 }
+
+/** The child program: runs the tool's runner (not its CLI) and prints the result as JSON after a marker. */
+const CHILD = `
+const m = require(process.argv[1]); const run = m.default ?? m
+run({ input: process.argv[2], customScan: [], excludeFromScan: [], isRelative: false, isVerbose: false,
+      electronVersionOverride: process.argv[3], parserPlugins: [] }, false)
+  .then((r) => process.stdout.write('\\n@@RESULT@@' + JSON.stringify({
+    errors: r.errors,
+    issues: r.issues.map((i) => ({ id: i.id, severity: i.severity.name ?? String(i.severity), file: i.file,
+      line: i.location.line, column: i.location.column, description: i.description }))
+  })))
+  .catch((e) => { console.error(e && e.stack || e); process.exit(1) })
+`
 
 function run() {
   const root = join(fileURLToPath(import.meta.url), '..', '..')
   const config = JSON.parse(readFileSync(join(root, 'electronegativity.config.json'), 'utf8'))
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
   const electronVersion = pkg.devDependencies?.electron ?? pkg.dependencies?.electron
-  const tool = join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js')
+  const tool = join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'runner.js')
   if (!existsSync(tool)) {
     console.error('security: @doyensec/electronegativity is not installed (npm ci)')
     return 1
@@ -85,20 +92,21 @@ function run() {
       })
     }
     cpSync(join(root, 'package.json'), join(scanRoot, 'package.json'))
-    const csv = join(work, 'findings.csv')
-    const r = spawnSync(process.execPath, [tool, '-i', scanRoot, '-e', electronVersion, '-v', 'false', '-o', csv], {
+    const r = spawnSync(process.execPath, ['-e', CHILD, tool, scanRoot, electronVersion], {
       encoding: 'utf8',
-      env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' },
-      timeout: 300_000
+      // The tool looks its messages up by LANG; en-US is the locale file it ships.
+      env: { ...process.env, LANG: 'en-US' },
+      timeout: 300_000,
+      maxBuffer: 64 * 1024 * 1024
     })
-    const output = `${r.stdout ?? ''}\n${r.stderr ?? ''}`
-    const parseErrors = output.split('\n').filter((l) => /Error parsing /.test(l))
-    if (r.status !== 0 || !existsSync(csv)) {
-      console.error(output)
+    const marker = (r.stdout ?? '').lastIndexOf('@@RESULT@@')
+    if (r.status !== 0 || marker < 0) {
+      console.error(`${r.stdout ?? ''}\n${r.stderr ?? ''}`)
       console.error(`security: electronegativity did not finish (exit ${r.status ?? r.signal})`)
       return 1
     }
-    const result = evaluate(readFindings(readFileSync(csv, 'utf8'), scanRoot), config)
+    const { findings, parseErrors } = readResult(JSON.parse(r.stdout.slice(marker + '@@RESULT@@'.length)), scanRoot)
+    const result = evaluate(findings, config)
     const line = (f) =>
       `  ${f.severity.padEnd(8)} ${f.check} ${f.file ?? '(global)'}${f.location && f.location !== '0:0' ? `:${f.location}` : ''}`
     for (const f of result.explained) console.log(`${line(f)}  [explained in electronegativity.config.json]`)
@@ -108,10 +116,14 @@ function run() {
       console.log(
         `  note: exception ${e.check}${e.file ? ` ${e.file}` : ''} matched nothing; remove it if the code changed`
       )
-    for (const l of parseErrors) console.error(`  FAIL: ${l.trim()}`)
-    const failed = result.failures.length + parseErrors.length
+    for (const e of parseErrors) {
+      if (e.tolerable) console.log(`  note: ${e.file} parsed with a warning: ${e.message}`)
+      else console.error(`  FAIL: ${e.file} could not be parsed, so it was not checked: ${e.message}`)
+    }
+    const unparsed = parseErrors.filter((e) => !e.tolerable)
+    const failed = result.failures.length + unparsed.length
     console.log(
-      `security: electronegativity ${electronVersion}-targeted scan of ${config.scan.join(', ')}: ${result.failures.length} unexplained high/critical, ${result.explained.length} explained, ${result.review.length} to review, ${parseErrors.length} parse errors`
+      `security: electronegativity ${electronVersion}-targeted scan of ${config.scan.join(', ')}: ${result.failures.length} unexplained high/critical, ${result.explained.length} explained, ${result.review.length} to review, ${unparsed.length} files not parsed`
     )
     return failed ? 1 : 0
   } finally {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { evaluate, readFindings } from '../../scripts/security-check.mjs'
+import { evaluate, readResult } from '../../scripts/security-check.mjs'
 
 const config = JSON.parse(readFileSync('electronegativity.config.json', 'utf8'))
 
@@ -11,15 +11,28 @@ describe('security check policy (scripts/security-check.mjs)', () => {
   })
 
   it('fails an unexplained HIGH or CRITICAL, prints MEDIUM for review, and an exception only covers its file', () => {
-    const csv = [
-      'issue, severity, confidence, filename, location, sample, description, url',
-      'CONTEXT_ISOLATION_JS_CHECK,"HIGH","FIRM","/scan/main/windows.ts","3:4","contextIsolation: false","Review the use of the contextIsolation option",x',
-      'PRELOAD_JS_CHECK,"MEDIUM","FIRM","/scan/main/windows.ts","137:6",preload,"Review the preload",x',
-      'PRELOAD_JS_CHECK,"MEDIUM","FIRM","/scan/main/other.ts","1:1",preload,"Review the preload",x',
-      'CSP_GLOBAL_CHECK,"MEDIUM","CERTAIN","N/A","0:0",N/A,"No CSP has been detected, really",x',
-      'NODE_INTEGRATION_JS_CHECK,"CRITICAL","CERTAIN","/scan/renderer/x.ts","1:1","a, b","Disable nodeIntegration",x'
-    ].join('\n')
-    const findings = readFindings(csv, '/scan')
+    const issue = (id: string, severity: string, file: string, description = 'd') => ({
+      id,
+      severity,
+      file,
+      line: 1,
+      column: 2,
+      description
+    })
+    const { findings, parseErrors } = readResult(
+      {
+        errors: [{ file: '/scan/main/broken.ts', message: 'Unexpected token (1:18)', tolerable: false }],
+        issues: [
+          issue('CONTEXT_ISOLATION_JS_CHECK', 'HIGH', '/scan/main/windows.ts'),
+          issue('PRELOAD_JS_CHECK', 'MEDIUM', '/scan/main/windows.ts'),
+          issue('PRELOAD_JS_CHECK', 'MEDIUM', '/scan/main/other.ts'),
+          issue('CSP_GLOBAL_CHECK', 'MEDIUM', 'N/A'),
+          issue('NODE_INTEGRATION_JS_CHECK', 'CRITICAL', '/scan/renderer/x.ts')
+        ]
+      },
+      '/scan'
+    )
+    expect(parseErrors).toEqual([{ file: 'main/broken.ts', message: 'Unexpected token (1:18)', tolerable: false }])
     expect(findings.map((f) => f.file)).toEqual([
       'main/windows.ts',
       'main/windows.ts',
