@@ -28,3 +28,4 @@ export function readResult(
   result: RunnerResult,
   scanRoot: string
 ): { findings: Finding[]; parseErrors: { file: string | null; message: string; tolerable: boolean }[] }
+export function splitVueFiles(dir: string): number

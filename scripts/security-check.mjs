@@ -6,7 +6,7 @@
 // only on screen and not at all when writing a report file. Works offline: the tool's translation and
 // Electron-release downloads fail and are ignored; the Electron version comes from package.json.
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -38,6 +38,29 @@ export function evaluate(findings, config) {
   }
   out.stale = config.exceptions.filter((_, i) => !used.has(i))
   return out
+}
+
+/**
+ * The tool reads .js/.ts/.html only. Each Vue single-file component in the copy gets its scripts as a
+ * sibling `.vue.ts` and its template as a `.vue.html`, so the renderer's components are checked too.
+ */
+export function splitVueFiles(dir) {
+  let count = 0
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) {
+      count += splitVueFiles(path)
+      continue
+    }
+    if (!name.endsWith('.vue')) continue
+    const text = readFileSync(path, 'utf8')
+    const scripts = [...text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1])
+    const template = /<template\b[^>]*>([\s\S]*)<\/template>/.exec(text)?.[1]
+    if (scripts.length) writeFileSync(`${path}.ts`, scripts.join('\n'))
+    if (template) writeFileSync(`${path}.html`, `<template>${template}</template>`)
+    count++
+  }
+  return count
 }
 
 /** Findings and parse errors from the tool's runner result, with paths relative to the scanned root. */
@@ -92,6 +115,7 @@ function run() {
       })
     }
     cpSync(join(root, 'package.json'), join(scanRoot, 'package.json'))
+    const components = splitVueFiles(scanRoot)
     const r = spawnSync(process.execPath, ['-e', CHILD, tool, scanRoot, electronVersion], {
       encoding: 'utf8',
       // The tool looks its messages up by LANG; en-US is the locale file it ships.
@@ -123,7 +147,7 @@ function run() {
     const unparsed = parseErrors.filter((e) => !e.tolerable)
     const failed = result.failures.length + unparsed.length
     console.log(
-      `security: electronegativity ${electronVersion}-targeted scan of ${config.scan.join(', ')}: ${result.failures.length} unexplained high/critical, ${result.explained.length} explained, ${result.review.length} to review, ${unparsed.length} files not parsed`
+      `security: electronegativity ${electronVersion}-targeted scan of ${config.scan.join(', ')} (${components} Vue components included): ${result.failures.length} unexplained high/critical, ${result.explained.length} explained, ${result.review.length} to review, ${unparsed.length} files not parsed`
     )
     return failed ? 1 : 0
   } finally {

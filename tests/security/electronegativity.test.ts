@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { evaluate, readResult } from '../../scripts/security-check.mjs'
+import { evaluate, readResult, splitVueFiles } from '../../scripts/security-check.mjs'
 
 const config = JSON.parse(readFileSync('electronegativity.config.json', 'utf8'))
 
@@ -51,5 +53,22 @@ describe('security check policy (scripts/security-check.mjs)', () => {
     expect(r.stale.map((e) => e.check)).toContain('OPEN_EXTERNAL_JS_CHECK')
     expect(r.stale.map((e) => e.check)).not.toContain('PRELOAD_JS_CHECK')
     expect(r.stale.map((e) => e.check)).not.toContain('CSP_GLOBAL_CHECK')
+  })
+
+  it('splits Vue components into their script and template so the tool reads them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qrc-vue-split-'))
+    mkdirSync(join(dir, 'sub'))
+    writeFileSync(
+      join(dir, 'sub', 'ThingCard.vue'),
+      '<script setup lang="ts">\nconst a = 1\n</script>\n<template><div :title="a">x</div></template>\n<style>p{}</style>'
+    )
+    writeFileSync(join(dir, 'plain.ts'), 'export {}')
+    expect(splitVueFiles(dir)).toBe(1)
+    expect(readdirSync(join(dir, 'sub')).sort()).toEqual(['ThingCard.vue', 'ThingCard.vue.html', 'ThingCard.vue.ts'])
+    expect(readFileSync(join(dir, 'sub', 'ThingCard.vue.ts'), 'utf8')).toBe('\nconst a = 1\n')
+    expect(readFileSync(join(dir, 'sub', 'ThingCard.vue.html'), 'utf8')).toBe(
+      '<template><div :title="a">x</div></template>'
+    )
+    rmSync(dir, { recursive: true })
   })
 })
