@@ -156,14 +156,15 @@ describe('history, receipts, refunds and reports over the contract', () => {
     const printer: Printer = { print: vi.fn(async () => {}), pdf: vi.fn(async () => new Uint8Array([37, 80, 68, 70])) }
     const { call } = await boot(printer)
     const { saleId } = await paidSale(call)
-    const printed = await call('receipt:print', {
-      doc: { kind: 'sale', saleId, copy: 'merchant' },
-      format: '80mm',
-      reprint: true
-    })
+    const doc = { doc: { kind: 'sale', saleId, copy: 'merchant' }, format: '80mm', reprint: true }
+    // no receipt printer chosen in Settings: receipts on screen only
+    expect(await call('receipt:print', doc)).toMatchObject({ printed: false })
+    expect(printer.print).not.toHaveBeenCalled()
+    await call('settings:update', { patch: { receiptPrinter: 'EPSON TM-T20' } })
+    const printed = await call('receipt:print', doc)
     expect(printed.printed).toBe(true)
     expect(vi.mocked(printer.print).mock.calls[0]![0]).toContain('REPRINT')
-    expect(vi.mocked(printer.print).mock.calls[0]![1]).toEqual({ printer: null, format: '80mm' })
+    expect(vi.mocked(printer.print).mock.calls[0]![1]).toEqual({ printer: 'EPSON TM-T20', format: '80mm' })
     const pdf = await call('receipt:pdf', { doc: { kind: 'x' }, format: 'a4' })
     expect(existsSync(pdf.file)).toBe(true)
     expect(pdf.file.startsWith(join(dir, 'exports'))).toBe(true)

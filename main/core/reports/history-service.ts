@@ -223,13 +223,17 @@ export function createHistoryService(o: HistoryServiceOptions) {
         return { printed: false, message: 'No printer here (browser harness): use Print in the preview.' }
       }
       const printer = o.settings().receiptPrinter
+      // Settings: no receipt printer chosen means receipts on screen only.
+      if (printer === null) {
+        return { printed: false, message: 'No receipt printer is set (Settings): showing the receipt on screen.' }
+      }
       await o.printer.print(html, { printer, format: input.format }).catch((e: unknown) => {
         throw new PosError(
           'CONFLICT',
           `${title} was not printed: ${e instanceof Error ? e.message : String(e)}. Check the printer, or save it as PDF.`
         )
       })
-      return { printed: true, message: `${title} sent to ${printer ?? 'the default printer'}.` }
+      return { printed: true, message: `${title} sent to ${printer}.` }
     },
     'receipt:pdf': async (input) => {
       if (!o.printer) {

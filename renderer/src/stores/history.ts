@@ -172,16 +172,22 @@ export const useHistoryStore = defineStore('history', () => {
     return true
   }
 
+  /** Shows the sale as it now is and prints the refund receipt (a receipt for every refund). */
+  async function afterRefund(r: RefundView): Promise<void> {
+    lastRefund.value = r
+    await open(r.saleId)
+    void search()
+    if (r.state === 'succeeded') {
+      void print({ kind: 'refund', saleId: r.saleId, refundId: r.id, copy: 'customer' })
+    }
+  }
+
   async function refund(req: In<'refund:start'>): Promise<RefundView | null> {
     if (refunding.value) return null
     refunding.value = true
     try {
       const r = await call(bridge.invoke('refund:start', req))
-      if (r) {
-        lastRefund.value = r
-        await open(req.saleId)
-        void search()
-      }
+      if (r) await afterRefund(r)
       return r
     } finally {
       refunding.value = false
@@ -193,11 +199,7 @@ export const useHistoryStore = defineStore('history', () => {
     refunding.value = true
     try {
       const r = await call(bridge.invoke('void:start', req))
-      if (r) {
-        lastRefund.value = r
-        await open(req.saleId)
-        void search()
-      }
+      if (r) await afterRefund(r)
       return r
     } finally {
       refunding.value = false

@@ -194,6 +194,10 @@ describe('HistoryScreen', () => {
       pin: '1234'
     })
     expect(w.get('[data-testid="refund-outcome"]').text()).toContain('$3.00')
+    // a receipt for every refund: printed at once when a printer is set
+    expect(fake.calls.find(([c]) => c === 'receipt:print')![1]).toMatchObject({
+      doc: { kind: 'refund', saleId: 1, refundId: 5, copy: 'customer' }
+    })
     w.unmount()
   })
 
