@@ -53,7 +53,17 @@ export const VALID_SAMPLES = {
   'catalog:exportCsv': [{}, { includeInactive: false }],
   'history:list': [
     {},
-    { filter: { from: 0, to: 1, statuses: ['paid', 'unresolved'], wallets: ['alipay'], minMinor: 1, maxMinor: 9, text: '乌龙' } },
+    {
+      filter: {
+        from: 0,
+        to: 1,
+        statuses: ['paid', 'unresolved'],
+        wallets: ['alipay'],
+        minMinor: 1,
+        maxMinor: 9,
+        text: '乌龙'
+      }
+    },
     { cursor: { at: 1, saleId: 2 }, limit: 10 }
   ],
   'history:detail': [{ saleId: 1 }],
