@@ -136,7 +136,6 @@ CREATE UNIQUE INDEX refunds_one_open_per_payment ON refunds(payment_id) WHERE fi
 CREATE INDEX refunds_final ON refunds(final_at) WHERE final_at IS NOT NULL;
 CREATE INDEX refunds_transaction_no ON refunds(refund_transaction_no) WHERE refund_transaction_no IS NOT NULL;
 CREATE INDEX payments_final ON payments(final_at) WHERE final_at IS NOT NULL;
-CREATE INDEX payments_reference ON payments(reference);
 
 CREATE TABLE z_reports (
   number INTEGER PRIMARY KEY,
