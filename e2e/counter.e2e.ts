@@ -174,6 +174,9 @@ describe.skipIf(skip)('the counter: catalog, sale, wallet payment and customer d
     await expect.poll(paymentState).toBe('succeeded')
     expect(await cashier.getByTestId('payment-amount').textContent()).toBe('$3.25')
     await expect.poll(displayScreen).toBe('approved')
+    // Another wallet code on the approval summary pays nothing: the panel says to start the next customer.
+    await wedge(cashier, code('93771877'), () => cashier.getByTestId('payment-notice').isVisible())
+    expect(await cashier.getByTestId('payment-notice').textContent()).toContain('This sale is paid')
     await nextCustomer()
   })
 

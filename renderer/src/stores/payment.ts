@@ -41,6 +41,8 @@ export const usePaymentStore = defineStore('payment', () => {
   const usedCodes = new Set<string>()
   /** A used code was scanned or typed again (the panel says why nothing happens). */
   const reused = ref(false)
+  /** A line for the open panel from elsewhere (the sale screen's scanner refusing a scan). */
+  const notice = ref<string | null>(null)
   /** True (and `reused` set unless quiet) when the code was already sent while this panel is open. */
   const wasUsed = (code: string, quiet = false) => {
     const used = usedCodes.has(code)
@@ -104,6 +106,7 @@ export const usePaymentStore = defineStore('payment', () => {
     if (submitting.value) return false
     usedCodes.add(code)
     reused.value = false
+    notice.value = null
     submitting.value = true
     error.value = null
     paidSale.value = null
@@ -143,6 +146,7 @@ export const usePaymentStore = defineStore('payment', () => {
     error.value = null
     usedCodes.clear()
     reused.value = false
+    notice.value = null
     if (payment.value?.final) {
       payment.value = null
       paidSale.value = null
@@ -172,7 +176,8 @@ export const usePaymentStore = defineStore('payment', () => {
     close,
     onApproved,
     wasUsed,
-    reused
+    reused,
+    notice
   }
 })
 
