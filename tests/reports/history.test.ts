@@ -157,6 +157,26 @@ describe.each(PLANS)('history list (broad threshold %s)', (broadThreshold) => {
     expect(q.page({ text: 'oolong' }, null).totals).toEqual({ count: 1, totalMinor: 300, refundedMinor: 0 })
   })
 
+  it('searches product names within a date range, including lines added after a declined attempt', () => {
+    const early = seeder.seed({ at: T0, lines: [{ name: 'Green Tea', unitPriceMinor: 100 }] })
+    const late = seeder.seed({ at: T0 + 2 * DAY, lines: [{ name: 'Green Tea', unitPriceMinor: 200 }] })
+    const declined = seeder.seed({
+      at: T0 + 2 * DAY + 5,
+      attempts: ['failed'],
+      lines: [{ name: 'Bagel', unitPriceMinor: 300 }]
+    })
+    // back to draft after the decline: the cashier adds a tea before the customer pays again
+    ledger.db
+      .prepare(
+        `INSERT INTO sale_lines (sale_id, position, name, unit_price_minor, quantity, tax_rate_bp, total_minor) VALUES (?, 2, 'Green Tea', 150, 1, 0, 150)`
+      )
+      .run(declined)
+    const day3 = { from: T0 + 2 * DAY - HOUR_MS, to: T0 + 3 * DAY }
+    expect(q.page({ text: 'green tea', ...day3 }, null).rows.map((r) => r.saleId)).toEqual([declined, late])
+    expect(q.page({ text: 'green tea', to: T0 + DAY }, null).rows.map((r) => r.saleId)).toEqual([early])
+    expect(q.page({ text: 'green tea', ...day3 }, null).totals).toMatchObject({ count: 2 })
+  })
+
   it('keeps the search index right when draft lines are removed before payment', () => {
     const db = ledger.db
     const saleId = Number(
@@ -259,7 +279,7 @@ describe('migration 10 backfill', () => {
       history: db.prepare('SELECT * FROM history ORDER BY sale_id').all(),
       hours: db.prepare('SELECT * FROM history_hours WHERE n <> 0 ORDER BY hour, status, vendor').all(),
       names: db
-        .prepare('SELECT n.name, s.sale_id FROM sale_names s JOIN line_names n ON n.id = s.name_id ORDER BY 1, 2')
+        .prepare('SELECT n.name, s.sale_id, s.at FROM sale_names s JOIN line_names n ON n.id = s.name_id ORDER BY 1, 2')
         .all()
     })
     const live = dump(ledger.db)

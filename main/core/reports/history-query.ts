@@ -88,8 +88,8 @@ interface TextArm {
 }
 
 /** The text search's sources: references, Pockyt numbers, last 4 digits, sale number, product names. */
-function textArms(text: string | undefined, params: Record<string, unknown>): TextArm[] | null {
-  const t = (text ?? '').trim().normalize('NFC')
+function textArms(f: HistoryFilter, params: Record<string, unknown>): TextArm[] | null {
+  const t = (f.text ?? '').trim().normalize('NFC')
   if (!t) return null
   params.tLo = t
   params.tHi = `${t}\u{10FFFF}`
@@ -120,7 +120,9 @@ function textArms(text: string | undefined, params: Record<string, unknown>): Te
     params.like = `%${likeEscape(t)}%`
     names = "SELECT id FROM line_names WHERE name LIKE @like ESCAPE '\\'"
   }
-  arms.push(arm('sale_names', `name_id IN (${names})`))
+  // Within dates, the product arm reads only that period's sales (index on name, time).
+  const dates = [f.from !== undefined ? 'at >= @from' : '', f.to !== undefined ? 'at < @to' : ''].filter(Boolean)
+  arms.push(arm('sale_names', [`name_id IN (${names})`, ...dates].join(' AND ')))
   return arms
 }
 
@@ -177,7 +179,7 @@ function buildWhere(f: HistoryFilter, plan: Plan = 'indexed'): Where & { arms: T
     params.maxMinor = f.maxMinor
     sql.push(`${amount} <= @maxMinor`)
   }
-  const arms = textArms(f.text, params)
+  const arms = textArms(f, params)
   if (arms) sql.push(ordered ? textExists(arms) : textIn(arms))
   return { sql, params, arms }
 }

@@ -90,6 +90,8 @@ CREATE TABLE history_hours (
 
 CREATE TRIGGER history_hours_insert AFTER INSERT ON history BEGIN ${bump('NEW', '+')} END;
 CREATE TRIGGER history_hours_update AFTER UPDATE ON history BEGIN ${bump('OLD', '-')} ${bump('NEW', '+')} END;
+CREATE TRIGGER history_names_at AFTER INSERT ON history
+BEGIN UPDATE sale_names SET at = NEW.at WHERE sale_id = NEW.sale_id; END;
 CREATE TRIGGER history_no_delete BEFORE DELETE ON history
 BEGIN SELECT RAISE(ABORT, 'history rows are never deleted'); END;
 
@@ -110,13 +112,17 @@ BEGIN INSERT INTO line_names_fts (rowid, name) VALUES (NEW.id, NEW.name); END;
 CREATE TABLE sale_names (
   name_id INTEGER NOT NULL REFERENCES line_names(id),
   sale_id INTEGER NOT NULL,
+  -- the sale's history time (set when it enters history): a product search within dates reads only them
+  at INTEGER,
   PRIMARY KEY (name_id, sale_id)
 ) STRICT, WITHOUT ROWID;
--- per-row probe of the history list's ordered plan ("does this sale hold a matching name?")
+-- product search within a date range
+CREATE INDEX sale_names_at ON sale_names(name_id, at) WHERE at IS NOT NULL;
 CREATE INDEX sale_names_sale ON sale_names(sale_id, name_id);
 CREATE TRIGGER sale_names_insert AFTER INSERT ON sale_lines BEGIN
   INSERT OR IGNORE INTO line_names (name) VALUES (NEW.name);
-  INSERT OR IGNORE INTO sale_names (name_id, sale_id) SELECT id, NEW.sale_id FROM line_names WHERE name = NEW.name;
+  INSERT OR IGNORE INTO sale_names (name_id, sale_id, at)
+    SELECT id, NEW.sale_id, (SELECT at FROM history WHERE sale_id = NEW.sale_id) FROM line_names WHERE name = NEW.name;
 END;
 CREATE TRIGGER sale_names_delete AFTER DELETE ON sale_lines
 WHEN NOT EXISTS (SELECT 1 FROM sale_lines WHERE sale_id = OLD.sale_id AND name = OLD.name) BEGIN
@@ -127,7 +133,8 @@ CREATE TRIGGER sale_names_rename AFTER UPDATE OF name ON sale_lines BEGIN
     AND name_id = (SELECT id FROM line_names WHERE name = OLD.name)
     AND NOT EXISTS (SELECT 1 FROM sale_lines WHERE sale_id = OLD.sale_id AND name = OLD.name);
   INSERT OR IGNORE INTO line_names (name) VALUES (NEW.name);
-  INSERT OR IGNORE INTO sale_names (name_id, sale_id) SELECT id, NEW.sale_id FROM line_names WHERE name = NEW.name;
+  INSERT OR IGNORE INTO sale_names (name_id, sale_id, at)
+    SELECT id, NEW.sale_id, (SELECT at FROM history WHERE sale_id = NEW.sale_id) FROM line_names WHERE name = NEW.name;
 END;
 
 ALTER TABLE refunds ADD COLUMN kind TEXT NOT NULL DEFAULT 'refund' CHECK (kind IN ('refund','void'));
@@ -160,7 +167,9 @@ BEGIN SELECT RAISE(ABORT, 'a closed Z report cannot be deleted'); END;
 INSERT INTO history (sale_id, at, status, vendor, total_minor, refunded_minor, currency)
   SELECT sale_id, at, status, vendor, total_minor, refunded_minor, currency FROM history_source WHERE at IS NOT NULL;
 INSERT OR IGNORE INTO line_names (name) SELECT DISTINCT name FROM sale_lines;
-INSERT INTO sale_names (name_id, sale_id) SELECT DISTINCT n.id, l.sale_id FROM sale_lines l JOIN line_names n ON n.name = l.name;
+INSERT INTO sale_names (name_id, sale_id, at)
+  SELECT DISTINCT n.id, l.sale_id, h.at FROM sale_lines l JOIN line_names n ON n.name = l.name
+  LEFT JOIN history h ON h.sale_id = l.sale_id;
 `)
   }
 }
