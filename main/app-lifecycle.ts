@@ -133,7 +133,8 @@ export function startApp(options: StartOptions = {}): Promise<Runtime | undefine
 
       try {
         const router = createRouter(services.handlers, {
-          onInternalError: (channel, error) => log('error', 'handler failed', { channel, error: String(error) })
+          onInternalError: (channel, error) =>
+            services.log('error', 'handler failed', { channel, error: String(error) })
         })
         const transport = registerElectronTransport({ router, events: services.events, registry, devServerUrl, log })
 

@@ -19,7 +19,9 @@ const steps = [
   ['unit', bin('vitest'), ['run'], 'suite'],
   ['build', bin('electron-vite'), ['build'], 'check'],
   ['e2e', bin('vitest'), ['run', '-c', 'vitest.e2e.config.mts'], 'suite'],
-  ['builder-config', 'node', ['scripts/check-builder-config.mjs'], 'check']
+  ['builder-config', 'node', ['scripts/check-builder-config.mjs'], 'check'],
+  ['security', 'node', ['scripts/security-check.mjs'], 'check'],
+  ['bundle-secrets', 'node', ['scripts/check-bundle-secrets.mjs'], 'check']
 ]
 
 let checksPassed = 0

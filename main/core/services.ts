@@ -47,6 +47,8 @@ export interface ServicesOptions {
 export interface Services {
   handlers: Handlers
   events: EventBus
+  /** The redacting logger (file + the caller's sink); transports log their own failures through it. */
+  log: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void
   /** Stops timers and closes the ledger. */
   close(): Promise<void>
 }
@@ -159,6 +161,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       log('error', 'ledger write failed', { channel, error: e.message, details: e.details })
     ),
     events,
+    log,
     async close() {
       if (heartbeat) clearInterval(heartbeat)
       await backupScheduler.stop()

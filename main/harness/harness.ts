@@ -8,6 +8,7 @@ import { CONTENT_SECURITY_POLICY } from '../csp'
 import { createServices, type Services, type ServicesOptions } from '../core/services'
 import { createRouter } from '../ipc/router'
 import { startHttpTransport, type HttpTransport } from '../ipc/http-transport'
+import { createEnvSecretStore } from '../core/settings/secret-store'
 
 export interface HarnessOptions {
   dataDir: string
@@ -47,18 +48,20 @@ export function pockytFromEnv(env: NodeJS.ProcessEnv): ServicesOptions['pockyt']
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   mkdirSync(options.dataDir, { recursive: true })
-  const log = options.log ?? (() => {})
+  const env = options.env ?? process.env
   const services = await createServices({
     dataDir: options.dataDir,
     version: process.env.npm_package_version ?? '0.0.0',
     shell: 'harness',
-    pockyt: pockytFromEnv(options.env ?? process.env),
-    log,
+    pockyt: pockytFromEnv(env),
+    secrets: createEnvSecretStore(env),
+    log: options.log,
     ...options.services
   })
   const router = createRouter(services.handlers, {
     validateOutput: true,
-    onInternalError: (channel, error) => log('error', 'handler failed', { channel, error: String(error) })
+    // Through the services' redacting logger: an exception's text may quote a code or a token.
+    onInternalError: (channel, error) => services.log('error', 'handler failed', { channel, error: String(error) })
   })
   let transport: HttpTransport
   try {

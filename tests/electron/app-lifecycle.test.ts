@@ -20,6 +20,7 @@ function fakeServices() {
       'app:ping': ({ note }: { note: string }) => ({ note, seq: 1 })
     } as unknown as Services['handlers'],
     events: createEventBus(),
+    log: vi.fn(),
     close: vi.fn(async () => {})
   }
   const create = vi.fn(async (_options: ServicesOptions) => services as Services)
