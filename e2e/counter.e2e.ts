@@ -136,6 +136,8 @@ describe.skipIf(skip)('the counter: catalog, sale, wallet payment and customer d
     expect(await cashier.getByTestId('receipt-transaction').textContent()).toMatch(/^\d{18}$/)
     // The receipt went to the receipts feature; the harness has no printer and says so.
     await expect.poll(() => cashier.getByTestId('payment-notice').textContent()).toContain('No printer here')
+    await cashier.keyboard.press('Control+p')
+    await expect.poll(() => cashier.getByTestId('payment-notice').textContent()).toContain('No printer here')
     await shot('approved')
     // A new sale is ready at once; "Next customer" (Enter) closes the summary and focus is back in search.
     await nextCustomer()

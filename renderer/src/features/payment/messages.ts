@@ -38,6 +38,7 @@ export const en = {
   codeReused:
     'This code was already used. Ask the customer to refresh the payment code in their wallet, then scan again.',
   newSale: 'Next customer (Enter)',
+  reprint: 'Print again (Ctrl+P)',
   receipt: {
     title: 'Receipt summary',
     wallet: 'Wallet',
@@ -66,7 +67,8 @@ export const en = {
     pay: 'Digital wallet: take a wallet payment',
     cancel: 'Cancel the payment / close the panel',
     next: 'Next customer after approval',
-    manual: 'Type the payment code by hand'
+    manual: 'Type the payment code by hand',
+    reprint: 'Print the receipt again'
   }
 }
 
@@ -106,6 +108,7 @@ export const zhCN: typeof en = {
   scanAgain: '请扫描新的付款码：USB 扫码枪、摄像头或手动输入均可。',
   codeReused: '此付款码已使用过。请顾客在钱包中刷新付款码后重新扫描。',
   newSale: '下一位顾客 (Enter)',
+  reprint: '再打印一份 (Ctrl+P)',
   receipt: {
     title: '小票摘要',
     wallet: '钱包',
@@ -134,6 +137,7 @@ export const zhCN: typeof en = {
     pay: '电子钱包：收取钱包付款',
     cancel: '取消付款 / 关闭面板',
     next: '付款成功后接待下一位顾客',
-    manual: '手动输入付款码'
+    manual: '手动输入付款码',
+    reprint: '再次打印小票'
   }
 }
