@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import { app, BrowserWindow, dialog, protocol, session } from 'electron'
 import { createServices, type Services, type ServicesOptions } from './core/services'
 import { isPosError } from './core/errors'
-import { pockytFromEnv } from './harness/harness'
+import { pockytFromEnv } from './core/settings/pockyt-env'
+import { createElectronPrinter } from './printing'
 import { createSafeStorageSecretStore } from './secrets'
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
 import { registerElectronTransport, type ElectronTransport } from './ipc/electron-transport'
@@ -122,6 +123,7 @@ export function startApp(options: StartOptions = {}): Promise<Runtime | undefine
           // screen, the token kept by safeStorage. Neither: training mode (the built-in simulator).
           pockyt: pockytFromEnv(env),
           secrets: createSafeStorageSecretStore({ dir: dataDir }),
+          printer: createElectronPrinter(),
           log
         })
       } catch (e) {

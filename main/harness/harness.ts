@@ -9,6 +9,7 @@ import { createServices, type Services, type ServicesOptions } from '../core/ser
 import { createRouter } from '../ipc/router'
 import { startHttpTransport, type HttpTransport } from '../ipc/http-transport'
 import { createEnvSecretStore } from '../core/settings/secret-store'
+import { pockytFromEnv } from '../core/settings/pockyt-env'
 
 export interface HarnessOptions {
   dataDir: string
@@ -27,23 +28,6 @@ export interface Harness {
   services: Services
   transport: HttpTransport
   close(): Promise<void>
-}
-
-/** Pockyt settings from POCKYT_* variables; all four set = live, none = training, some = a clear error. */
-export function pockytFromEnv(env: NodeJS.ProcessEnv): ServicesOptions['pockyt'] {
-  const keys = ['POCKYT_BASE_URL', 'POCKYT_MERCHANT_NO', 'POCKYT_STORE_NO', 'POCKYT_TOKEN'] as const
-  const present = keys.filter((k) => env[k])
-  if (present.length === 0) return undefined
-  if (present.length !== keys.length) {
-    const missing = keys.filter((k) => !env[k]).join(', ')
-    throw new Error(`Live mode needs all of ${keys.join(', ')}; missing: ${missing}. Unset them all for training mode.`)
-  }
-  return {
-    baseUrl: env.POCKYT_BASE_URL!,
-    merchantNo: env.POCKYT_MERCHANT_NO!,
-    storeNo: env.POCKYT_STORE_NO!,
-    token: env.POCKYT_TOKEN!
-  }
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
