@@ -8,9 +8,11 @@ import type { Handlers } from '../ipc/router'
 import { createAppService } from './app/handlers'
 import { systemClock, type Clock } from './clock'
 import { createEventBus, type EventBus } from './events'
-import { createCheckout, LEDGER_FILE } from './payment/checkout'
+import { createCheckout, LEDGER_FILE, type Checkout } from './payment/checkout'
+import { createClientSwitcher } from './payment/switchable-client'
+import { createUnsettledProbe } from './payment/unsettled'
 import { createCatalogService } from './catalog/catalog-service'
-import type { PockytClient } from './pockyt/types'
+import type { PockytClient, PockytClientSettings } from './pockyt/types'
 import { applyPendingRestore, createBackupService } from './backup/backup'
 import { createBackupHandlers } from './backup/handlers'
 import { guardHandlers } from './backup/ledger-errors'
@@ -63,8 +65,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
   })
   log.addSecret(options.pockyt?.token)
   const events = createEventBus((e) => log('error', 'event listener failed', { error: String(e) }))
-  let pockyt = options.pockyt
-  const mode = () => (pockyt ? 'live' : 'training') as 'training' | 'live'
+  // The mode of the client the checkout uses now (it follows Settings, see switchable-client.ts).
+  const running: { checkout?: Checkout } = {}
+  const mode = (): 'training' | 'live' =>
+    running.checkout?.switchable.current().mode ?? (options.pockyt ? 'live' : 'training')
+  let settingsChanged = async () => {}
   const settings = await createSettingsService({
     dataDir: options.dataDir,
     clock,
@@ -74,11 +79,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
     addSecret: log.addSecret,
     activeMode: mode,
     environmentCredentials: options.pockyt !== undefined,
+    apply: () => settingsChanged(),
     onChanged: () => app.pushStatus()
   })
   // Live credentials: the harness's environment, else the settings once they passed "Test connection".
-  // The checkout builds its client once, so a mode switch takes effect at the next start.
-  pockyt ??= (await settings.pockytSettings()) ?? undefined
+  const fromSettings = options.pockyt || options.pockytClient ? null : await settings.pockytSettings()
+  const pockyt = options.pockyt ?? fromSettings ?? undefined
   await settings.publish()
 
   const app = createAppService({ name: 'QRC POS', version: options.version, shell: options.shell, mode, events, clock })
@@ -95,12 +101,46 @@ export async function createServices(options: ServicesOptions): Promise<Services
     events,
     pockyt,
     pockytClient: options.pockytClient,
+    recoveryPockyt: options.pockyt || options.pockytClient ? null : await settings.storedCredentials(),
     terminalId: options.terminalId,
-    // Read once: a change of currency or timeout in Settings applies from the next start.
-    currency: settings.store.get().currency,
-    paymentTimeoutMs: options.paymentTimeoutMs ?? settings.store.get().paymentTimeoutSeconds * 1000,
+    // Read for each new sale / payment: a change in Settings applies at once.
+    currency: () => settings.store.get().currency,
+    paymentTimeoutMs: options.paymentTimeoutMs ?? (() => settings.store.get().paymentTimeoutSeconds * 1000),
     log
   })
+  running.checkout = checkout
+  // Training <-> live (and new credentials) apply at once, or when the unsettled payments and refunds
+  // have settled: a payment's calls all go to the environment it started in. Not when the environment
+  // (harness POCKYT_*) or a test fixes the client.
+  if (!options.pockyt && !options.pockytClient) {
+    const unsettled = createUnsettledProbe(checkout.ledger.db)
+    const keyOf = (p: PockytClientSettings | null) => JSON.stringify(p)
+    const switcher = createClientSwitcher({
+      switchable: checkout.switchable,
+      busy: unsettled,
+      initialKey: keyOf(checkout.startedWith),
+      async desired() {
+        const p = await settings.pockytSettings()
+        return { key: keyOf(p), build: () => checkout.targetFor(p) }
+      },
+      onSwitched() {
+        app.pushStatus()
+        void settings.publish()
+      },
+      log
+    })
+    events.subscribe((e) => {
+      if (e.name === 'payment:changed' || e.name === 'refund:changed') switcher.retry()
+    })
+    settingsChanged = async () => {
+      checkout.sales.currencyChanged()
+      await switcher.request()
+    }
+    // Started on the environment of payments a previous run left unsettled: the configured one follows.
+    if (keyOf(checkout.startedWith) !== keyOf(fromSettings)) await switcher.request()
+  } else {
+    settingsChanged = async () => checkout.sales.currencyChanged()
+  }
 
   const backups = createBackupService({ dataDir: options.dataDir, ledgerFile, db: () => checkout.ledger.db, clock })
   const backupScheduler = createBackupScheduler({ backups, clock, log })
@@ -113,7 +153,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     events,
     dataDir: options.dataDir,
     terminalId: options.terminalId ?? 'T1',
-    storeId: pockyt?.storeNo ?? (checkout.training ? 'TRAIN' : 'POS'),
+    storeId: () => checkout.switchable.current().storeId,
     settings: () => settings.store.get(),
     mode,
     requireManagerPin: settings.requireManagerPin,

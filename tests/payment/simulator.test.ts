@@ -18,7 +18,7 @@ afterEach(async () => {
 async function pay(suffix: string) {
   const clock = manualClock()
   env = await makeCheckout({ clock })
-  const sim = (env.checkout.client as TrainingClient).simulator
+  const sim = (env.checkout.switchable.current().client as TrainingClient).simulator
   const sale = await env.sale(1999, 825)
   const h = env.checkout.handlers
   const accepted = h['payment:submitCode']({ saleId: sale.id, code: code(suffix) }, ctx) as Promise<PaymentView>

@@ -52,15 +52,15 @@ export interface EngineOptions {
   client: PockytClient
   clock: Clock
   terminalId: string
-  /** Pockyt store number (or "TRAIN"): part of each reference. */
-  storeId: string
-  /** From `pay` to giving up and cancelling. Default 60 s. */
-  timeoutMs?: number
+  /** Pockyt store number (or "TRAIN"): part of each reference. A getter follows a switched client. */
+  storeId: string | (() => string)
+  /** From `pay` to giving up and cancelling. Default 60 s. A getter is read once per payment runner. */
+  timeoutMs?: number | (() => number)
   /**
    * Training mode only: the in-process simulator forgets everything on restart, so "no such
    * transaction" ends a payment there. Live, a payment whose code was sent is never closed on that.
    */
-  notFoundIsFinal?: boolean
+  notFoundIsFinal?: boolean | (() => boolean)
   /** Attempts to learn an unknown `add` outcome before handing it to background cleanup. */
   addProbeAttempts?: number
   onPayment?(view: PaymentView): void
@@ -178,7 +178,7 @@ export function createPaymentEngine(o: EngineOptions) {
       const pid = payments.insert({
         saleId,
         terminalId: o.terminalId,
-        reference: makeReference(o.storeId, o.terminalId, now),
+        reference: makeReference(typeof o.storeId === 'function' ? o.storeId() : o.storeId, o.terminalId, now),
         amountMinor: sale.total_minor,
         currency: sale.currency,
         now

@@ -28,6 +28,8 @@ export interface Runner {
   resumed: boolean
   /** When the last poll started: polls keep a steady rhythm whatever each answer took. */
   lastPollAt?: number
+  /** This payment's timeout, fixed when its runner first waits for the answer. */
+  timeoutMs?: number
   done: Promise<void>
 }
 
@@ -53,7 +55,9 @@ export type RunnerContext = ReturnType<typeof createRunnerContext>
 
 export function createRunnerContext(o: EngineOptions, state: EngineState) {
   const { db, payments, sales, client, clock } = o
-  const timeoutMs = o.timeoutMs ?? 60_000
+  // Read when a payment's runner first needs it: a change in Settings applies to new payments.
+  const timeoutMs = () => (typeof o.timeoutMs === 'function' ? o.timeoutMs() : (o.timeoutMs ?? 60_000))
+  const notFoundIsFinal = () => (typeof o.notFoundIsFinal === 'function' ? o.notFoundIsFinal() : !!o.notFoundIsFinal)
   const log = o.log ?? (() => {})
   const limiter = new QueryLimiter(clock)
   const settledWaiters = state.settledWaiters
@@ -190,6 +194,7 @@ export function createRunnerContext(o: EngineOptions, state: EngineState) {
     client,
     clock,
     timeoutMs,
+    notFoundIsFinal,
     log,
     hook,
     get,

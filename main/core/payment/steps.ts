@@ -141,30 +141,31 @@ export async function stepPending(c: RunnerContext, runner: Runner, row: Payment
     c.move(row, 'reversing', {}, { kind: 'note', note: 'cancelled by the cashier' })
     return
   }
+  const timeoutMs = (runner.timeoutMs ??= c.timeoutMs())
   const sincePay = c.clock.now() - (row.pay_sent_at ?? row.created_at)
   // Resumed after a restart: ask first, even past the timeout (the customer may have paid meanwhile).
   const firstAfterResume = runner.resumed && runner.lastPollAt === undefined
-  if (sincePay >= c.timeoutMs && !firstAfterResume) {
-    c.move(row, 'reversing', {}, { kind: 'note', note: `not confirmed within ${Math.round(c.timeoutMs / 1000)} s` })
+  if (sincePay >= timeoutMs && !firstAfterResume) {
+    c.move(row, 'reversing', {}, { kind: 'note', note: `not confirmed within ${Math.round(timeoutMs / 1000)} s` })
     return
   }
   if (!firstAfterResume) {
     const sinceLastPoll = runner.lastPollAt === undefined ? 0 : c.clock.now() - runner.lastPollAt
     const delay = Math.max(0, nextPollDelay(sincePay) - sinceLastPoll)
-    if (!(await c.nap(runner, Math.min(delay, c.timeoutMs - sincePay)))) return
-    if (c.clock.now() - (row.pay_sent_at ?? row.created_at) >= c.timeoutMs) return // the timeout is handled above
+    if (!(await c.nap(runner, Math.min(delay, timeoutMs - sincePay)))) return
+    if (c.clock.now() - (row.pay_sent_at ?? row.created_at) >= timeoutMs) return // the timeout is handled above
   }
   const pollStart = c.clock.now()
   const q = await c.query(row)
   if (q.waitMs === 0) runner.lastPollAt = pollStart
   if (q.waitMs > 0) {
     // Rate limited: wait, but never past the timeout (a resumed payment is queried first regardless).
-    const left = c.timeoutMs - (c.clock.now() - (row.pay_sent_at ?? row.created_at))
+    const left = timeoutMs - (c.clock.now() - (row.pay_sent_at ?? row.created_at))
     await c.nap(runner, firstAfterResume ? q.waitMs : Math.min(q.waitMs, left))
     return
   }
   row = q.row
-  if (q.out && isNotFound(q.out) && c.o.notFoundIsFinal) {
+  if (q.out && isNotFound(q.out) && c.notFoundIsFinal()) {
     c.move(row, 'reversing', {}, { kind: 'note', note: 'Pockyt has no record of this transaction' })
     return
   }
@@ -226,7 +227,7 @@ export async function stepReversing(c: RunnerContext, runner: Runner, row: Payme
   const q = await c.query(row)
   if (q.waitMs > 0) return void (await c.nap(runner, q.waitMs))
   row = q.row
-  if (q.out && isNotFound(q.out) && (row.pay_sent_at === null || c.o.notFoundIsFinal)) {
+  if (q.out && isNotFound(q.out) && (row.pay_sent_at === null || c.notFoundIsFinal())) {
     // No such transaction at Pockyt: no code ever reached it (or Training's simulator forgot it).
     c.move(row, 'cancelled', { last_error: null }, { kind: 'note', note: 'Pockyt has no record of this transaction' })
     return

@@ -18,6 +18,8 @@ export interface TrainingOptions {
   log?: PockytLog
   /** `/app-instore/v3/pay` (default) or `/app-instore/v3/prepay`: the simulator serves both. */
   payPath?: string
+  /** The simulator's first transaction number (18 digits): above the ledger's, so a restart never reuses one. */
+  firstTransactionNo?: string
 }
 
 /** A training client; `simulator` is there for tests and the help screen (what it holds as paid). */
@@ -25,7 +27,11 @@ export type TrainingClient = PockytClient & { readonly simulator: Simulator }
 
 /** Builds the Training mode client over a fresh in-process simulator. */
 export function createTrainingClient(opts: TrainingOptions = {}): TrainingClient {
-  const simulator = createSimulator({ clock: opts.clock, timeScale: opts.timeScale })
+  const simulator = createSimulator({
+    clock: opts.clock,
+    timeScale: opts.timeScale,
+    firstTransactionNo: opts.firstTransactionNo
+  })
   const client = createPockytClient(
     // The sandbox host is only a label here: the in-process fetch never resolves it.
     { baseUrl: BASE_URL_PRESETS.sandbox, ...SANDBOX_CREDENTIALS, payPath: opts.payPath },

@@ -38,7 +38,8 @@ export interface RefundEngineOptions {
   client: PockytClient
   clock: Clock
   terminalId: string
-  storeId: string
+  /** Part of each refund reference; a getter follows a switched Pockyt client. */
+  storeId: string | (() => string)
   /** Throws `PIN_REQUIRED` unless the manager PIN is right (settings' `ManagerPin.require`). */
   requireManagerPin(pin: string | undefined, action: string): void
   /** The business day of a time (`YYYY-MM-DD`, local time by default): a void must be on the sale's day. */
@@ -152,7 +153,8 @@ export function createRefundEngine(o: RefundEngineOptions) {
     return payment
   }
 
-  const newReference = () => `R${makeReference(o.storeId, o.terminalId, clock.now()).slice(1)}`
+  const newReference = () =>
+    `R${makeReference(typeof o.storeId === 'function' ? o.storeId() : o.storeId, o.terminalId, clock.now()).slice(1)}`
 
   /** Writes the refund row (`created`): from here on the amount is reserved. */
   const write = (p: {

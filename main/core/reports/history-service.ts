@@ -54,7 +54,7 @@ export interface HistoryServiceOptions {
   events: EventBus
   dataDir: string
   terminalId: string
-  storeId: string
+  storeId: string | (() => string)
   settings(): PrintSettings
   mode(): 'training' | 'live'
   requireManagerPin(pin: string | undefined, options?: { action?: string }): void

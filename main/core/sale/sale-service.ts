@@ -20,7 +20,8 @@ export interface SaleServiceDeps {
   payments: PaymentsRepo
   clock: Clock
   terminalId: string
-  currency: string
+  /** For new sales; a getter follows Settings (the current sale keeps its own once it has lines). */
+  currency: string | (() => string)
   /** Called after each committed change with the sale as it now is. */
   onChanged(view: SaleView): void
 }
@@ -44,6 +45,10 @@ export type SaleService = ReturnType<typeof createSaleService>
 
 export function createSaleService(deps: SaleServiceDeps) {
   const { db, sales, products, payments, clock, terminalId } = deps
+  const currency = () => (typeof deps.currency === 'function' ? deps.currency() : deps.currency)
+  const setDraftCurrency = db.prepare(
+    `UPDATE sales SET currency = ?, updated_at = ? WHERE id = ? AND status = 'draft' AND currency <> ?`
+  )
 
   const view = (saleId: number): SaleView => {
     const sale = sales.get(saleId)
@@ -116,7 +121,7 @@ export function createSaleService(deps: SaleServiceDeps) {
 
   /** The current sale id, creating a fresh draft when there is none. */
   const currentId = (): number =>
-    db.transaction(() => sales.currentId(terminalId) ?? sales.createDraft(terminalId, deps.currency, clock.now()))()
+    db.transaction(() => sales.currentId(terminalId) ?? sales.createDraft(terminalId, currency(), clock.now()))()
 
   /** Puts the current sale aside so another can become current; an empty draft is simply dropped. */
   const setAside = (saleId: number, note?: string) => {
@@ -149,7 +154,7 @@ export function createSaleService(deps: SaleServiceDeps) {
           if (sale.status === 'draft' && sales.lines(cur).length === 0) return cur
           setAside(cur)
         }
-        return sales.createDraft(terminalId, deps.currency, clock.now())
+        return sales.createDraft(terminalId, currency(), clock.now())
       })()
       const v = view(id)
       deps.onChanged(v)
@@ -232,7 +237,7 @@ export function createSaleService(deps: SaleServiceDeps) {
         editable(saleId)
         if (sales.lines(saleId).length === 0) throw new PosError('CONFLICT', 'An empty sale cannot be parked.')
         setAside(saleId, note ?? '')
-        return sales.createDraft(terminalId, deps.currency, clock.now())
+        return sales.createDraft(terminalId, currency(), clock.now())
       })()
       const v = view(id)
       deps.onChanged(v)
@@ -266,6 +271,16 @@ export function createSaleService(deps: SaleServiceDeps) {
     handlers,
     view,
     currentId,
+    /**
+     * Settings changed the currency: the current sale takes it while it is still an empty draft (a sale
+     * with lines keeps the currency it was rung up in). Tells the windows when it changed.
+     */
+    currencyChanged() {
+      const cur = sales.currentId(terminalId)
+      if (cur === undefined || sales.lines(cur).length > 0) return
+      const next = currency()
+      if (setDraftCurrency.run(next, clock.now(), cur, next).changes > 0) deps.onChanged(view(cur))
+    },
     /** Tells the windows about a sale whose status changed elsewhere (the payment engine). */
     notify(saleId: number) {
       deps.onChanged(view(saleId))

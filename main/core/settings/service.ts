@@ -29,10 +29,18 @@ export interface SettingsServiceDeps {
   /** For "Test connection"; defaults to the global fetch. */
   fetch?: FetchLike
   connectionTimeoutMs?: number
-  /** The mode the running checkout uses (it changes at the next start); default: the configured one. */
+  /**
+   * The mode the running checkout uses: it follows the configured one at once, except while a payment
+   * or refund is unsettled (then when they settle); default: the configured one.
+   */
   activeMode?: () => Mode
   /** True when the harness took live credentials from POCKYT_* (they win over the settings). */
   environmentCredentials?: boolean
+  /**
+   * Applies a saved change to the running app (the checkout's Pockyt client, currency) before the
+   * answer and `settings:changed` are built, so they already tell the mode in use.
+   */
+  apply?: () => Promise<void>
   /** Called after every saved change (the composition root pushes `app:status` for the mode badge). */
   onChanged?: (view: SettingsViewValue) => void
 }
@@ -52,7 +60,7 @@ export interface SettingsService {
   pin: ManagerPin
   /** What windows may see. */
   view(): Promise<SettingsViewValue>
-  /** The configured mode (what `activeMode` becomes at the next start). */
+  /** The configured mode (what `activeMode` becomes once no payment or refund is unsettled). */
   mode(): Mode
   /** Emits the current view (at start, so windows that connect later get it from the bus's replay). */
   publish(): Promise<void>
@@ -63,6 +71,8 @@ export interface SettingsService {
   requireManagerPin(pin: string | undefined, options?: { mustBeSet?: boolean; action?: string }): void
   /** The live Pockyt settings with the token, or null in training. Main only: never send it to a window. */
   pockytSettings(): Promise<PockytClientSettings | null>
+  /** The stored credentials whatever the mode (null if incomplete): to settle payments a live run left. */
+  storedCredentials(): Promise<PockytClientSettings | null>
 }
 
 /** Builds the service; reads settings.json and the PIN file, registers the stored token for redaction. */
@@ -95,6 +105,12 @@ export async function createSettingsService(deps: SettingsServiceDeps): Promise<
   }
 
   async function changed(): Promise<SettingsViewValue> {
+    try {
+      await deps.apply?.()
+    } catch (e) {
+      // The change is saved; the running app keeps what it had (logged, retried on the next change).
+      log('error', 'settings change not applied to the running app', { error: e })
+    }
     const v = await view()
     deps.events.emit('settings:changed', v)
     deps.onChanged?.(v)
@@ -201,6 +217,13 @@ export async function createSettingsService(deps: SettingsServiceDeps): Promise<
       deps.events.emit('settings:changed', await view())
     },
     requireManagerPin,
+    async storedCredentials() {
+      try {
+        return await credentials()
+      } catch {
+        return null
+      }
+    },
     async pockytSettings() {
       // Both, always: live mode AND a passing test of exactly these credentials.
       const state = store.state()

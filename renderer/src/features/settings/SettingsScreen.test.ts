@@ -245,14 +245,25 @@ describe('SettingsScreen', () => {
     await flushPromises()
     expect(calls('settings:setMode')).toEqual([{ mode: 'live', confirm: true, pin: undefined }])
     expect(w.find('[data-testid=settings-mode]').attributes('data-mode')).toBe('live')
-    expect(w.text()).toContain('Restart the app to apply the change')
+    // This main kept Training (a payment was unsettled): the screen says the switch waits, no restart.
+    expect(w.find('[data-testid=mode-switch-waiting]').text()).toContain(
+      'The switch waits until the payment or refund in progress is settled (TRAINING until then)'
+    )
+    expect(w.text()).not.toContain('Restart')
   })
 
-  it('says so when live credentials come from the environment (harness), instead of asking for a restart', async () => {
+  it('a switch main applied at once shows no waiting note', async () => {
+    view = { ...view, mode: 'live', activeMode: 'live', tokenSet: true }
+    const w = await mountScreen()
+    expect(w.find('[data-testid=settings-mode]').attributes('data-mode')).toBe('live')
+    expect(w.find('[data-testid=mode-switch-waiting]').exists()).toBe(false)
+  })
+
+  it('says so when live credentials come from the environment (harness), instead of a waiting note', async () => {
     view = { ...view, activeMode: 'live', credentialsFrom: 'environment' }
     const w = await mountScreen()
     expect(w.find('[data-testid=credentials-from-env]').text()).toMatch(/POCKYT_\* environment variables/)
-    expect(w.text()).not.toContain('Restart the app')
+    expect(w.find('[data-testid=mode-switch-waiting]').exists()).toBe(false)
   })
 
   it('with a PIN set, protected actions carry the manager PIN typed on the screen', async () => {
