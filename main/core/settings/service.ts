@@ -142,7 +142,11 @@ export async function createSettingsService(deps: SettingsServiceDeps): Promise<
     'settings:get': () => view(),
 
     'settings:update': async ({ patch, pin: given }) => {
-      requireManagerPin(given, { action: 'change settings' })
+      // The cashier's own screen language (the header's select) is a preference, not a store setting:
+      // it needs no manager PIN on its own. Anything else in the same patch does.
+      const keys = Object.keys(patch)
+      const languageOnly = keys.length > 0 && keys.every((k) => k === 'cashierLanguage')
+      if (!languageOnly) requireManagerPin(given, { action: 'change settings' })
       const { changed: fields, credentialsChanged } = store.update(patch)
       if (fields.length) log('info', 'settings saved', { fields, credentialsChanged })
       return changed()
