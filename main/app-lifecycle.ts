@@ -15,7 +15,8 @@ import { registerElectronTransport, type ElectronTransport } from './ipc/electro
 import { createRouter } from './ipc/router'
 import { APP_SCHEME, trustedDevServerUrl } from './security'
 import { createWindowRegistry, type WindowRegistry } from './window-registry'
-import { createCashierWindow, createDisplayWindow, installPermissionHandlers, type Log } from './windows'
+import { createCashierWindow, installPermissionHandlers, type Log } from './windows'
+import { choiceFromEvents, createCustomerDisplay, type CustomerDisplay } from './customer-display'
 
 export interface StartOptions {
   env?: NodeJS.ProcessEnv
@@ -32,7 +33,10 @@ export interface Runtime {
   transport: ElectronTransport
   registry: WindowRegistry
   cashier: BrowserWindow
-  display: BrowserWindow
+  /** The customer display window now (none when Settings say "none", or until it is reopened). */
+  readonly display: BrowserWindow | undefined
+  /** Follows Settings' `customerDisplay` and reopens a closed display window. */
+  customerDisplay: CustomerDisplay
 }
 
 /** One JSON line per log entry on stderr; callers never pass tokens or full payment codes. */
@@ -87,6 +91,7 @@ export function startApp(options: StartOptions = {}): Promise<Runtime | undefine
     event.preventDefault()
     if (closeState === 'closing') return
     closeState = 'closing'
+    runtime.customerDisplay.dispose()
     runtime.transport.dispose()
     runtime.services
       .close()
@@ -148,11 +153,24 @@ export function startApp(options: StartOptions = {}): Promise<Runtime | undefine
           log
         }
         const cashier = createCashierWindow(ctx)
-        const display = createDisplayWindow(ctx, cashier)
+        // Where Settings put the customer display (published at start), then every settings:changed.
+        const customerDisplay = createCustomerDisplay(ctx, cashier, {
+          initial: choiceFromEvents(services.events),
+          events: services.events
+        })
         // The display is a view of the cashier's sale: without the cashier window there is no app.
         cashier.once('closed', () => app.quit())
 
-        runtime = { services, transport, registry, cashier, display }
+        runtime = {
+          services,
+          transport,
+          registry,
+          cashier,
+          get display() {
+            return customerDisplay.window()
+          },
+          customerDisplay
+        }
       } catch (e) {
         // The ledger is open: close it before giving up, so the next start finds it clean.
         log('error', 'start-up failed', { error: String(e) })

@@ -131,6 +131,37 @@ describe('startApp', () => {
     expect(electron.session.defaultSession.setPermissionCheckHandler).toHaveBeenCalled()
   })
 
+  it('places the customer display as Settings say at start, and follows settings:changed', async () => {
+    electron.screen.displays = [
+      { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } },
+      {
+        id: 2,
+        bounds: { x: 1920, y: 0, width: 1280, height: 1024 },
+        workArea: { x: 1920, y: 0, width: 1280, height: 984 }
+      }
+    ]
+    const fake = fakeServices()
+    const settings = (customerDisplay: unknown) => ({ settings: { customerDisplay } }) as never
+    // What the settings service publishes at start (the bus replays it).
+    fake.services.events.emit('settings:changed', settings({ kind: 'none' }))
+    const runtime = (await startApp({
+      env: {},
+      createServices: fake.create,
+      log: vi.fn(),
+      rendererDir: '/r',
+      preloadPath: '/p.js'
+    }))!
+    expect(runtime.display).toBeUndefined()
+    expect(electron.FakeBrowserWindow.instances).toHaveLength(1)
+    fake.services.events.emit('settings:changed', settings({ kind: 'display', displayId: 2 }))
+    expect(runtime.display).toBeDefined()
+    expect(runtime.registry.get('display')).toBe(runtime.display)
+    expect((runtime.display as unknown as electron.FakeBrowserWindow).options).toMatchObject({
+      x: 1920,
+      fullscreen: true
+    })
+  })
+
   it('answers a request from the cashier page end to end through the router', async () => {
     const { promise } = start()
     await promise

@@ -10,7 +10,7 @@ import { systemClock } from '../../main/core/clock'
 import { createEventBus } from '../../main/core/events'
 import { createSettingsService } from '../../main/core/settings/service'
 import { createMemorySecretStore } from '../../main/core/settings/secret-store'
-import { createRouter, type Router } from '../../main/ipc/router'
+import { createRouter, type Handlers, type Router } from '../../main/ipc/router'
 
 const ctx = { window: 'cashier' as const }
 let dir: string
@@ -27,7 +27,7 @@ beforeEach(async () => {
     events,
     secrets: createMemorySecretStore()
   })
-  router = createRouter(service.handlers)
+  router = createRouter(service.handlers as unknown as Handlers)
   changed.length = 0
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
