@@ -5,6 +5,10 @@
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import { startHarness } from './harness'
+import { startupFailureText } from './startup-error'
+
+/** Known once the arguments are read, for the failure message. */
+let dataDirForErrors = resolve('.data/harness')
 
 function usage(message: string): never {
   console.error(`${message}\nusage: npm run harness -- [--port N] [--data-dir DIR]`)
@@ -24,6 +28,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     usage(`--port must be a number from 0 to 65535, got "${values.port}"`)
   const dataDir = resolve(values['data-dir']!)
+  dataDirForErrors = dataDir
   const harness = await startHarness({
     dataDir,
     port,
@@ -39,6 +44,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error(`harness failed to start: ${(e as Error).message}`)
+  // The reason and what to do, never a stack trace (a damaged ledger is LEDGER_UNAVAILABLE).
+  console.error(startupFailureText(e, dataDirForErrors))
   process.exit(1)
 })
