@@ -11,7 +11,14 @@ const noElectronInCore = {
   rules: {
     'no-restricted-imports': [
       'error',
-      { paths: [{ name: 'electron', message: 'main/core is plain TypeScript: keep electron in the glue (main/*.ts, main/ipc).' }] }
+      {
+        paths: [
+          {
+            name: 'electron',
+            message: 'main/core is plain TypeScript: keep electron in the glue (main/*.ts, main/ipc).'
+          }
+        ]
+      }
     ]
   }
 }

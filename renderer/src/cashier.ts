@@ -4,4 +4,7 @@ import CashierApp from './CashierApp.vue'
 import { createPosI18n, pickLocale } from './i18n'
 import './styles/base.css'
 
-createApp(CashierApp).use(createPinia()).use(createPosI18n(pickLocale(navigator.language))).mount('#app')
+createApp(CashierApp)
+  .use(createPinia())
+  .use(createPosI18n(pickLocale(navigator.language)))
+  .mount('#app')

@@ -1,7 +1,8 @@
 /** Money and time for people, through Intl. Amounts arrive from main as integer minor units. */
 
 export function formatMoney(amountMinor: number, currency: string, locale: string): string {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  const digits =
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
   return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amountMinor / 10 ** digits)
 }
 
