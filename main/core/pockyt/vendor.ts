@@ -3,6 +3,7 @@
  * (sources in docs/pockyt-api.md §4.3), so they live in one table that is easy to extend or correct.
  * Pockyt itself can route an undetected code, so an unknown numeric code is allowed without `vendor`.
  */
+import { checkPaymentCode, PAYMENT_CODE_LENGTH } from '../../../preload/contract/payment-code'
 import type { Vendor } from './types'
 
 export type Confidence = 'high' | 'low'
@@ -53,8 +54,8 @@ export const WALLET_RULES: readonly WalletRule[] = [
   }
 ]
 
-/** Any customer code is 10 to 32 digits (Alipay+ goes up to 32; nothing shorter than 10 is a wallet code). */
-export const PAYMENT_CODE_LENGTH = { min: 10, max: 32 } as const
+/** The shape rule (10-32 digits) is shared with the renderer: preload/contract/payment-code.ts. */
+export { PAYMENT_CODE_LENGTH }
 
 /** The message shown when a scan is not a payment code at all. */
 export const NOT_A_WALLET_CODE = 'that is not a wallet payment code'
@@ -81,17 +82,9 @@ const HINT = 'Ask the customer to open the payment code (Pay / Scan to pay) in t
 
 /** Reads a scanned text: trims spaces and line breaks, refuses what is not 10-32 digits, names the wallet if it can. */
 export function detectWallet(scanned: string, rules: readonly WalletRule[] = WALLET_RULES): WalletDetection {
-  const code = scanned.trim()
-  const refuse = (reason: 'empty' | 'not-digits' | 'too-short' | 'too-long'): WalletDetection => ({
-    ok: false,
-    reason,
-    message: NOT_A_WALLET_CODE,
-    hint: HINT
-  })
-  if (code === '') return refuse('empty')
-  if (!/^[0-9]+$/.test(code)) return refuse('not-digits')
-  if (code.length < PAYMENT_CODE_LENGTH.min) return refuse('too-short')
-  if (code.length > PAYMENT_CODE_LENGTH.max) return refuse('too-long')
+  const shape = checkPaymentCode(scanned)
+  if (!shape.ok) return { ok: false, reason: shape.reason, message: NOT_A_WALLET_CODE, hint: HINT }
+  const code = shape.code
   const rule = rules.find(
     (r) => code.length >= r.minLength && code.length <= r.maxLength && r.prefixes.some((p) => code.startsWith(p))
   )

@@ -5,20 +5,10 @@
  * date/status/wallet filters add up `history_hours` and scan only the partial hours at the edges.
  */
 import type { Db } from '../ledger/open'
+import { HISTORY_STATUSES, type HistoryStatus } from '../../../preload/contract/history-status'
 
 /** A sale's place in history (see `history_source` in migration 10). */
-export const HISTORY_STATUSES = [
-  'paid',
-  'partially_refunded',
-  'refunded',
-  'voided',
-  'in_progress',
-  'unresolved',
-  'failed',
-  'cancelled',
-  'reversed'
-] as const
-export type HistoryStatus = (typeof HISTORY_STATUSES)[number]
+export { HISTORY_STATUSES, type HistoryStatus }
 
 export const HOUR_MS = 3_600_000
 export const MAX_PAGE = 200

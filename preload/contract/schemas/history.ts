@@ -4,6 +4,7 @@
  * digit strings, never numbers.
  */
 import { z } from 'zod'
+import { HISTORY_STATUSES } from '../history-status'
 import { PaymentView } from './payment'
 
 const Id = z.number().int().positive()
@@ -18,17 +19,7 @@ const Reason = z
   .min(1, { error: 'Give a reason (it is printed on the refund receipt and in the Z report).' })
   .max(200, { error: 'The reason is at most 200 characters.' })
 
-export const HistoryStatus = z.enum([
-  'paid',
-  'partially_refunded',
-  'refunded',
-  'voided',
-  'in_progress',
-  'unresolved',
-  'failed',
-  'cancelled',
-  'reversed'
-])
+export const HistoryStatus = z.enum(HISTORY_STATUSES)
 
 export const HistoryFilter = z
   .strictObject({

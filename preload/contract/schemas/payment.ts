@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isPaymentCode } from '../payment-code'
 
 const Id = z.number().int().positive()
 
@@ -19,7 +20,7 @@ export const PaymentState = z.enum([
 export const PaymentCode = z
   .string()
   .trim()
-  .regex(/^\d{10,32}$/, 'A wallet payment code is 10 to 32 digits. Scan the code again, or type it exactly.')
+  .refine(isPaymentCode, 'A wallet payment code is 10 to 32 digits. Scan the code again, or type it exactly.')
 
 export const PaymentView = z.strictObject({
   id: Id,

@@ -1,3 +1,4 @@
+import { HISTORY_STATUSES } from '../../../preload/contract/history-status'
 import { defineStore, acceptHMRUpdate } from 'pinia'
 import { computed, ref } from 'vue'
 import type { In, Out, PosErrorInfo, Result } from '../../../preload/contract'
@@ -11,17 +12,7 @@ export type RefundView = Out<'refund:start'>
 export type PrintDoc = In<'receipt:render'>['doc']
 export type PaperFormat = NonNullable<In<'receipt:render'>['format']>
 
-export const HISTORY_STATUSES: readonly HistoryStatus[] = [
-  'paid',
-  'partially_refunded',
-  'refunded',
-  'voided',
-  'in_progress',
-  'unresolved',
-  'failed',
-  'cancelled',
-  'reversed'
-]
+export { HISTORY_STATUSES }
 export const WALLETS = ['wechatpay', 'alipay', 'unionpay'] as const
 export type DatePreset = 'today' | 'week' | 'month' | 'all' | 'custom'
 
