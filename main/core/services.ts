@@ -10,6 +10,7 @@ import { systemClock, type Clock } from './clock'
 import { createEventBus, type EventBus } from './events'
 import { createCheckout, LEDGER_FILE, type Checkout } from './payment/checkout'
 import { createClientSwitcher } from './payment/switchable-client'
+import { createEnvironmentGuard } from './payment/environment-guard'
 import { createUnsettledProbe } from './payment/unsettled'
 import { createCatalogService } from './catalog/catalog-service'
 import type { PockytClient, PockytClientSettings } from './pockyt/types'
@@ -178,6 +179,16 @@ export async function createServices(options: ServicesOptions): Promise<Services
       secrets: async () => log.secrets()
     }),
     ...history.handlers
+  }
+
+  // A refund or void goes to the environment that took the payment (Training and live switch at run time;
+  // not when the environment or a test fixes the client).
+  if (!options.pockyt && !options.pockytClient) {
+    const sameEnvironment = createEnvironmentGuard(checkout.ledger.db, () => checkout.switchable.current())
+    const refund = handlers['refund:start']
+    handlers['refund:start'] = (input, ctx) => (sameEnvironment(input.saleId, 'refund'), refund(input, ctx))
+    const voidSale = handlers['void:start']
+    handlers['void:start'] = (input, ctx) => (sameEnvironment(input.saleId, 'void'), voidSale(input, ctx))
   }
 
   // Close of day: each Z report is followed by a backup of the ledger (a failed backup is logged; the report stands).

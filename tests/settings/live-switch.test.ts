@@ -201,6 +201,33 @@ describe('switching Training <-> live without a restart', () => {
     expect(lastSettings()).toMatchObject({ mode: 'live', activeMode: 'live' })
   })
 
+  it('a sale paid live is refunded live: from Training the refund is refused with what to do', async () => {
+    await configureLiveCredentials()
+    await call('settings:setMode', { mode: 'live', confirm: true })
+    const started = await pay(APPROVED)
+    const paid = await until(
+      () => call('payment:get', { paymentId: started.id }),
+      (p) => FINAL.includes(p.state)
+    )
+    expect(paid.state).toBe('succeeded')
+    await call('settings:setMode', { mode: 'training' })
+    const refused = await router.call('refund:start', { saleId: paid.saleId, amountMinor: 100, reason: 'test' }, ctx)
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect((refused as { error: { message: string } }).error.message).toMatch(/paid live.*Switch to live in Settings/)
+    const voided = await router.call('void:start', { saleId: paid.saleId, reason: 'test' }, ctx)
+    expect(voided).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+
+    // Back to live: the refund goes to the live simulator.
+    await call('settings:testConnection')
+    await call('settings:setMode', { mode: 'live', confirm: true })
+    const refund = await call('refund:start', { saleId: paid.saleId, amountMinor: 100, reason: 'test' })
+    expect(refund.state).not.toBe('failed')
+    await until(
+      async () => sim.simulator.state.get(paid.transactionNo)?.refundedMinor,
+      (v) => v === 100
+    )
+  })
+
   it('a new currency applies to the empty current sale at once, and to its payment', async () => {
     const sale = await call('sale:current')
     expect(sale.currency).toBe('USD')
