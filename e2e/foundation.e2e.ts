@@ -66,8 +66,13 @@ describe.skipIf(skip)('foundation: both windows through the harness', () => {
     expect(consoleErrors.filter((e) => !e.includes('Content Security Policy'))).toEqual([])
   })
 
-  it('switches the cashier UI to Simplified Chinese', async () => {
+  it('switches the cashier UI to Simplified Chinese, saved in Settings (it survives a reload)', async () => {
     await cashier.getByTestId('locale').selectOption('zh-CN')
     await expect.poll(() => cashier.getByTestId('mode-badge').textContent()).toBe('培训模式')
+    // The choice is the cashierLanguage setting, not only this page's state; the display keeps its own.
+    await cashier.reload()
+    await expect.poll(() => cashier.getByTestId('mode-badge').textContent()).toBe('培训模式')
+    expect(await cashier.getByTestId('locale').inputValue()).toBe('zh-CN')
+    await expect.poll(() => display.getByTestId('display-training').textContent()).toBe('TRAINING')
   })
 })
