@@ -27,6 +27,7 @@ vi.mock('../../bridge', () => ({
   }
 }))
 const { default: AppHeader } = await import('./AppHeader.vue')
+const { useAppStore } = await import('../../stores/app')
 
 let language: 'en' | 'zh-CN'
 const view = () => ({ settings: { cashierLanguage: language } })
@@ -93,5 +94,24 @@ describe('AppHeader language', () => {
     await w.find('[data-testid=locale]').setValue('zh-CN')
     await flushPromises()
     expect(locale()).toBe('zh-CN')
+  })
+})
+
+describe('AppHeader mode badge', () => {
+  it('follows a switch announced by app:status at once (Training <-> live without a restart)', async () => {
+    const app = useAppStore()
+    const stop = app.listen()
+    await app.load()
+    const { w } = await mountHeader()
+    const badge = () => w.find('[data-testid=mode-badge]')
+    expect(badge().classes()).toContain('training')
+    emit('app:status', { mode: 'live', now: 1, seq: 1 })
+    await flushPromises()
+    expect(badge().classes()).toContain('live')
+    expect(badge().text()).not.toBe('TRAINING')
+    emit('app:status', { mode: 'training', now: 2, seq: 2 })
+    await flushPromises()
+    expect(badge().text()).toBe('TRAINING')
+    stop()
   })
 })
