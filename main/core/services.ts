@@ -86,7 +86,6 @@ export async function createServices(options: ServicesOptions): Promise<Services
   // Live credentials: the harness's environment, else the settings once they passed "Test connection".
   const fromSettings = options.pockyt || options.pockytClient ? null : await settings.pockytSettings()
   const pockyt = options.pockyt ?? fromSettings ?? undefined
-  await settings.publish()
 
   const app = createAppService({ name: 'QRC POS', version: options.version, shell: options.shell, mode, events, clock })
 
@@ -142,6 +141,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
   } else {
     settingsChanged = async () => checkout.sales.currencyChanged()
   }
+  // Once the checkout runs, so `activeMode` is the client's (windows that connect later get it replayed).
+  await settings.publish()
 
   const backups = createBackupService({ dataDir: options.dataDir, ledgerFile, db: () => checkout.ledger.db, clock })
   const backupScheduler = createBackupScheduler({ backups, clock, log })

@@ -199,6 +199,19 @@ describe('switching Training <-> live without a restart', () => {
       (i) => i.mode === 'live'
     )
     expect(lastSettings()).toMatchObject({ mode: 'live', activeMode: 'live' })
+
+    // A plain restart while live: the settings published at start already say live (no waiting note).
+    await services.close()
+    events = []
+    services = await createServices({
+      dataDir,
+      version: '0.0.0-test',
+      shell: 'harness',
+      heartbeatSeconds: 0,
+      secrets: memorySecrets
+    })
+    const replayed = services.events.latest().find((e) => e.name === 'settings:changed')?.payload
+    expect(replayed).toMatchObject({ mode: 'live', activeMode: 'live' })
   })
 
   it('a sale paid live is refunded live: from Training the refund is refused with what to do', async () => {
