@@ -60,7 +60,12 @@ describe.skipIf(skip)('scanning: webcam, USB wedge and manual entry in Chromium'
       const md = navigator.mediaDevices
       const original = md.getUserMedia.bind(md)
       window.__tracks = []
-      md.getUserMedia = async (c) => { const s = await original(c); window.__tracks.push(...s.getTracks()); return s }
+      md.getUserMedia = async (c) => {
+        window.__onGum?.() // a test hook: runs as each getUserMedia call begins
+        const s = await original(c)
+        window.__tracks.push(...s.getTracks())
+        return s
+      }
     }`)
     await page.goto(harness.url + '/scan-lab.html')
   })
@@ -187,6 +192,38 @@ describe.skipIf(skip)('scanning: webcam, USB wedge and manual entry in Chromium'
       .poll(lastScan, { timeout: 15_000 })
       .toMatchObject({ code: CAMERA_CODE, source: 'camera', count: before + 1 })
     expect(await page.evaluate(`document.querySelector('[data-testid="camera-reader"] canvas').width`)).toBe(576)
+  })
+
+  it('removing the panel while its camera starts leaves no live track, no page error, and the next panel scans', async () => {
+    const toggleShown = `document.querySelector('[data-testid="lab-shown"]').click()`
+    const readyStates = () => page.evaluate<string[]>(`window.__tracks.map((t) => t.readyState)`)
+    // Two moments of a pending start: inside start()'s getUserMedia (the second one after getCameras'
+    // probe), and once its video is in the reader with play() pending (what a wedge code paid before the
+    // camera was up does to the payment panel's scanner).
+    const triggers = {
+      getUserMedia: `{ let n = 0; window.__onGum = () => { if (++n === 2) { window.__onGum = undefined; ${toggleShown} } } }`,
+      video: `{ const o = new MutationObserver(() => {
+        if (document.querySelector('[data-testid="camera-reader"] video')) { o.disconnect(); ${toggleShown} }
+      }); o.observe(document.body, { childList: true, subtree: true }) }`
+    }
+    for (const [moment, trigger] of Object.entries(triggers)) {
+      await page.getByTestId('lab-shown').uncheck()
+      await expect.poll(readyStates).not.toContain('live')
+      const opened = (await readyStates()).length
+      await page.evaluate(trigger)
+      await page.evaluate(toggleShown) // shown again: mounts and starts; the trigger removes it mid-start
+      await expect.poll(() => page.getByTestId('lab-shown').isChecked(), { message: moment }).toBe(false)
+      await expect.poll(async () => (await readyStates()).length, { message: moment }).toBeGreaterThan(opened)
+      await expect.poll(readyStates, { message: moment }).not.toContain('live')
+      await expect.poll(() => page.getByTestId('camera-reader-parked').count(), { message: moment }).toBe(0)
+    }
+    const before = (await lastScan()).count
+    await page.getByTestId('lab-shown').check()
+    await expect
+      .poll(lastScan, { timeout: 15_000 })
+      .toMatchObject({ code: CAMERA_CODE, source: 'camera', count: before + 1 })
+    expect((await readyStates()).filter((s) => s === 'live')).toEqual(['live'])
+    expect(pageErrors).toEqual([])
   })
 
   it('shows the panel in Simplified Chinese, touch targets at least 44 px', async () => {

@@ -2,11 +2,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPosI18n } from '../../i18n'
 import { en } from './messages'
+import { SURFACE_WAIT_MS } from './camera-config'
 
 /**
  * A stand-in for html5-qrcode's `Html5Qrcode` with the behaviour that matters here: `start()` resolves
  * only when the test says so, `stop()` throws unless SCANNING/PAUSED (as the real one does), and every
- * call is logged in order.
+ * call is logged in order. Like the real one, `start()` puts a video with a live camera track in the
+ * reader element and resolves before the video plays (`isScanning` turns true when it does); `stop()`
+ * before that ends the track, then throws on the missing canvas.
  */
 const fake = vi.hoisted(() => {
   const state = { UNKNOWN: 0, NOT_STARTED: 1, SCANNING: 2, PAUSED: 3 }
@@ -14,9 +17,13 @@ const fake = vi.hoisted(() => {
   const instances: FakeReader[] = []
   let cameras: () => Promise<{ id: string; label: string }[]> = async () => [{ id: 'cam-1', label: 'Front desk' }]
   let startImpl: (() => Promise<null>) | null = null
+  let surfaceOnStart = true
+  const tracks: { readyState: 'live' | 'ended'; stop: () => void }[] = []
 
   class FakeReader {
     state = state.NOT_STARTED
+    isScanning = false
+    video: HTMLVideoElement | null = null
     config: unknown
     elementId: string
     onSuccess: ((text: string) => void) | undefined
@@ -32,15 +39,34 @@ const fake = vi.hoisted(() => {
       this.startArgs = [camera, scanConfig]
       this.onSuccess = onSuccess
       if (startImpl) await startImpl()
+      const track = {
+        readyState: 'live' as 'live' | 'ended',
+        stop: () => (track.readyState = 'ended')
+      }
+      tracks.push(track)
+      this.video = document.createElement('video')
+      Object.defineProperty(this.video, 'srcObject', { value: { getTracks: () => [track] }, configurable: true })
+      document.getElementById(this.elementId)!.append(this.video)
       this.state = state.SCANNING
+      this.isScanning = surfaceOnStart
       log.push('started')
       return null
+    }
+    /** The video starts playing: html5-qrcode's `playing` handler adds its canvas. */
+    surfaceReady() {
+      log.push('playing')
+      this.isScanning = true
     }
     stop() {
       if (this.state !== state.SCANNING && this.state !== state.PAUSED)
         throw new Error('Cannot stop, scanner is not running or paused.')
+      const video = this.video!
+      for (const t of (video.srcObject as unknown as { getTracks: () => typeof tracks }).getTracks()) t.stop()
+      video.remove()
+      if (!this.isScanning) return Promise.reject(new TypeError("Failed to execute 'removeChild': not a Node"))
       log.push('stop')
       this.state = state.NOT_STARTED
+      this.isScanning = false
       return Promise.resolve()
     }
     pause() {
@@ -75,7 +101,9 @@ const fake = vi.hoisted(() => {
     instances,
     FakeReader,
     setCameras: (fn: typeof cameras) => (cameras = fn),
-    setStart: (fn: typeof startImpl) => (startImpl = fn)
+    tracks,
+    setStart: (fn: typeof startImpl) => (startImpl = fn),
+    setSurfaceOnStart: (on: boolean) => (surfaceOnStart = on)
   }
 })
 
@@ -105,6 +133,8 @@ beforeEach(() => {
   fake.instances.length = 0
   fake.setCameras(async () => [{ id: 'cam-1', label: 'Front desk' }])
   fake.setStart(null)
+  fake.setSurfaceOnStart(true)
+  fake.tracks.length = 0
   localStorage.clear()
   Object.defineProperty(window, 'isSecureContext', { value: true, configurable: true })
   Object.defineProperty(navigator, 'mediaDevices', { value: {}, configurable: true })
@@ -171,6 +201,96 @@ describe('CameraScanner', () => {
     await flushPromises()
     expect(fake.log.slice(-3)).toEqual(['started', 'stop', 'clear'])
     expect(reader().state).toBe(fake.state.NOT_STARTED)
+    expect(fake.tracks.map((t) => t.readyState)).toEqual(['ended'])
+  })
+
+  it('unmount while start() is pending: the reader stays on the page (hidden) until stopped; no restart', async () => {
+    fake.setCameras(async () => [
+      { id: 'cam-1', label: 'A' },
+      { id: 'cam-2', label: 'B' }
+    ])
+    let release!: () => void
+    fake.setStart(() => new Promise((r) => (release = () => r(null))))
+    const w = mountScanner({ deviceId: 'cam-1' })
+    await flushPromises()
+    const queue = (w.vm as unknown as { settled: () => Promise<void> }).settled
+    const readerEl = w.get('[data-testid="camera-reader"]').element
+    // A restart queued behind the pending start (a camera chosen elsewhere), then the panel closes.
+    await w.setProps({ deviceId: 'cam-2' })
+    w.unmount()
+    wrapper = undefined
+    // Parked: html5-qrcode still finds its element, in the page, so its video can be played and stopped.
+    expect(document.getElementById(reader().elementId)).toBe(readerEl)
+    expect(readerEl.isConnected).toBe(true)
+    release()
+    await queue()
+    await flushPromises()
+    expect(fake.log).toEqual(['getCameras', 'new', 'start:"cam-1"', 'started', 'stop', 'clear'])
+    expect(fake.tracks.map((t) => t.readyState)).toEqual(['ended'])
+    expect(readerEl.isConnected).toBe(false)
+    expect(document.querySelector('[data-testid="camera-reader-parked"]')).toBeNull()
+  })
+
+  it('unmount during getCameras(): never creates a reader or starts the camera', async () => {
+    let list!: () => void
+    fake.setCameras(() => new Promise((r) => (list = () => r([{ id: 'cam-1', label: 'A' }]))))
+    const w = mountScanner()
+    await flushPromises()
+    const queue = (w.vm as unknown as { settled: () => Promise<void> }).settled
+    w.unmount()
+    wrapper = undefined
+    list()
+    await queue()
+    await flushPromises()
+    expect(fake.log).toEqual(['getCameras'])
+    expect(fake.tracks).toEqual([])
+  })
+
+  it('a teardown waits for the video to play before stopping (else html5-qrcode stops half-way)', async () => {
+    fake.setSurfaceOnStart(false)
+    let release!: () => void
+    fake.setStart(() => new Promise((r) => (release = () => r(null))))
+    const w = mountScanner()
+    await flushPromises()
+    const queue = (w.vm as unknown as { settled: () => Promise<void> }).settled
+    w.unmount()
+    wrapper = undefined
+    vi.useFakeTimers({ toFake: ['setTimeout'] })
+    try {
+      release()
+      await vi.advanceTimersByTimeAsync(200)
+      expect(fake.log.slice(-1)).toEqual(['started'])
+      expect(fake.tracks.map((t) => t.readyState)).toEqual(['live'])
+      reader().surfaceReady()
+      await vi.advanceTimersByTimeAsync(100)
+      await queue()
+    } finally {
+      vi.useRealTimers()
+    }
+    expect(fake.log.slice(-4)).toEqual(['started', 'playing', 'stop', 'clear'])
+    expect(fake.tracks.map((t) => t.readyState)).toEqual(['ended'])
+  })
+
+  it('a video that never plays is stopped anyway after SURFACE_WAIT_MS, and no track stays live', async () => {
+    fake.setSurfaceOnStart(false)
+    const w = mountScanner()
+    await settled(w)
+    vi.useFakeTimers({ toFake: ['setTimeout'] })
+    try {
+      const queue = (w.vm as unknown as { settled: () => Promise<void> }).settled
+      w.unmount()
+      wrapper = undefined
+      await vi.advanceTimersByTimeAsync(SURFACE_WAIT_MS - 100)
+      expect(fake.tracks.map((t) => t.readyState)).toEqual(['live'])
+      await vi.advanceTimersByTimeAsync(200)
+      await queue()
+    } finally {
+      vi.useRealTimers()
+    }
+    // stop() threw half-way (as html5-qrcode does without its canvas): the track is ended all the same.
+    expect(fake.log).not.toContain('stop')
+    expect(fake.tracks.map((t) => t.readyState)).toEqual(['ended'])
+    expect(document.querySelector('[data-testid="camera-reader-parked"]')).toBeNull()
   })
 
   it('pauses decoding while the parent is busy and resumes after; codes read meanwhile are dropped', async () => {

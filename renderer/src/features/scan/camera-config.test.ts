@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { classifyCameraError, createRepeatFilter } from './camera-config'
+import { MIN_SCAN_BOX_PX, SCAN_CONFIG, classifyCameraError, createRepeatFilter, scanBox } from './camera-config'
 
 const domError = (name: string, message = '') => Object.assign(new Error(message), { name })
 
@@ -40,5 +40,21 @@ describe('createRepeatFilter', () => {
     expect(isRepeat('b', 4100)).toBe(false)
     expect(isRepeat('a', 4200)).toBe(false)
     expect(isRepeat('a', 7000)).toBe(false)
+  })
+})
+
+describe('scanBox (the qrbox function)', () => {
+  it('is 90% x 60% of the viewfinder, in whole pixels', () => {
+    expect(scanBox(640, 480)).toEqual({ width: 576, height: 288 })
+    expect(scanBox(333, 251)).toEqual({ width: 299, height: 150 })
+    expect(SCAN_CONFIG.qrbox).toBe(scanBox)
+  })
+
+  it("never goes under html5-qrcode's 50-px minimum: a hidden or removed viewfinder measures 0", () => {
+    expect(MIN_SCAN_BOX_PX).toBe(50)
+    expect(scanBox(0, 0)).toEqual({ width: 50, height: 50 })
+    expect(scanBox(40, 500)).toEqual({ width: 50, height: 300 })
+    expect(scanBox(640, 60)).toEqual({ width: 576, height: 50 })
+    expect(scanBox(Number.NaN, Number.POSITIVE_INFINITY)).toEqual({ width: 50, height: 50 })
   })
 })

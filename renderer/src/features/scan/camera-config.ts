@@ -10,14 +10,28 @@ export const READER_CONFIG: Html5QrcodeFullConfig = {
   verbose: false
 }
 
+/** html5-qrcode throws ("minimum size of 'config.qrbox'...") on a scan box side below this (§1.2). */
+export const MIN_SCAN_BOX_PX = 50
+
+/**
+ * The scan box for a viewfinder of `width` x `height`: wide enough for a Code 128 held across the frame,
+ * never under 50 px a side. The viewfinder measures 0 when the video starts playing in a hidden or
+ * already removed reader (a panel closed while its camera was starting); html5-qrcode would then throw
+ * from its own `playing` handler, an uncaught page error.
+ */
+export function scanBox(width: number, height: number): { width: number; height: number } {
+  const side = (n: number, share: number) => Math.max(MIN_SCAN_BOX_PX, Number.isFinite(n) ? Math.floor(n * share) : 0)
+  return { width: side(width, 0.9), height: side(height, 0.6) }
+}
+
 /**
  * ~10 decodes a second; no flip (a USB webcam is not mirrored, and flip doubles the work on empty frames);
- * a scan box wide enough for a Code 128 held across the frame.
+ * the scan box of {@link scanBox}.
  */
 export const SCAN_CONFIG: Html5QrcodeCameraScanConfig = {
   fps: 10,
   disableFlip: true,
-  qrbox: (width: number, height: number) => ({ width: Math.floor(width * 0.9), height: Math.floor(height * 0.6) })
+  qrbox: scanBox
 }
 
 /**
@@ -62,3 +76,9 @@ export function createRepeatFilter(windowMs = REPEAT_DEBOUNCE_MS): (text: string
     return repeat
   }
 }
+
+/**
+ * How long a teardown waits for html5-qrcode's video to start playing before stopping it anyway (a
+ * removed reader's video may never play; the fake camera plays within ~100 ms).
+ */
+export const SURFACE_WAIT_MS = 1500
