@@ -118,6 +118,8 @@ export function startApp(options: StartOptions = {}): Promise<Runtime | undefine
       installPermissionHandlers(session.defaultSession, registry, { devServerUrl, log })
 
       const dataDir = app.getPath('userData')
+      // `display:reopen` reaches the display window once it exists (filled in below).
+      const displayWindow = { reopen: (): boolean => false }
       let services: Services
       try {
         services = await (options.createServices ?? createServices)({
@@ -129,6 +131,7 @@ export function startApp(options: StartOptions = {}): Promise<Runtime | undefine
           pockyt: pockytFromEnv(env),
           secrets: createSafeStorageSecretStore({ dir: dataDir }),
           printer: createElectronPrinter(),
+          displayWindow,
           log
         })
       } catch (e) {
@@ -158,6 +161,7 @@ export function startApp(options: StartOptions = {}): Promise<Runtime | undefine
           initial: choiceFromEvents(services.events),
           events: services.events
         })
+        displayWindow.reopen = () => customerDisplay.reopen()
         // The display is a view of the cashier's sale: without the cashier window there is no app.
         cashier.once('closed', () => app.quit())
 

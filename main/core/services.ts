@@ -45,6 +45,8 @@ export interface ServicesOptions {
   secrets?: SecretStore
   /** Electron's silent print / printToPDF (main/printing.ts); none in the harness (HTML preview only). */
   printer?: Printer
+  /** Electron's customer display window (filled in once the windows exist); none in the harness. */
+  displayWindow?: { reopen(): boolean }
 }
 
 export interface Services {
@@ -179,7 +181,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
       settings: () => settings.view(),
       secrets: async () => log.secrets()
     }),
-    ...history.handlers
+    ...history.handlers,
+    'display:reopen': () => ({ open: options.displayWindow?.reopen() ?? false })
   }
 
   // A refund or void goes to the environment that took the payment (Training and live switch at run time;

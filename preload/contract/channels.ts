@@ -61,7 +61,8 @@ export const CHANNELS = [
   'report:z',
   'report:list',
   'report:get',
-  'reconcile:day'
+  'reconcile:day',
+  'display:reopen'
 ] as const
 
 /** Events main pushes to every window. Windows never send events. */

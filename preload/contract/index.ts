@@ -8,7 +8,7 @@ import type { Channel, EventName } from './channels'
 import type { Result } from './result'
 import { appChannels, appEvents } from './schemas/app'
 import { catalogChannels, catalogEvents } from './schemas/catalog'
-import { displayEvents } from './schemas/display'
+import { displayChannels, displayEvents } from './schemas/display'
 import { historyChannels, historyEvents } from './schemas/history'
 import { paymentChannels, paymentEvents } from './schemas/payment'
 import { reportsChannels, reportsEvents } from './schemas/reports'
@@ -31,7 +31,8 @@ export const contract = {
   ...settingsChannels,
   ...catalogChannels,
   ...historyChannels,
-  ...reportsChannels
+  ...reportsChannels,
+  ...displayChannels
 } satisfies Record<Channel, ChannelSpec>
 
 export const events = {

@@ -90,5 +90,6 @@ export const VALID_SAMPLES = {
   'report:z': [{ pin: '1234' }, {}],
   'report:list': [{}, { before: 10, limit: 20 }],
   'report:get': [{ number: 1 }],
-  'reconcile:day': [{ day: '2026-11-25' }]
+  'reconcile:day': [{ day: '2026-11-25' }],
+  'display:reopen': [undefined]
 } satisfies { [C in Channel]: In<C>[] }

@@ -162,6 +162,19 @@ describe('startApp', () => {
     })
   })
 
+  it('display:reopen (through the services) opens the display window again after someone closed it', async () => {
+    const { fake, promise } = start()
+    const runtime = (await promise)!
+    const hook = fake.create.mock.calls[0]![0].displayWindow!
+    const first = runtime.display as unknown as electron.FakeBrowserWindow
+    first.close()
+    expect(runtime.display).toBeUndefined()
+    expect(hook.reopen()).toBe(true)
+    expect(runtime.display).toBeDefined()
+    expect(runtime.display).not.toBe(first)
+    expect(runtime.registry.get('display')).toBe(runtime.display)
+  })
+
   it('answers a request from the cashier page end to end through the router', async () => {
     const { promise } = start()
     await promise

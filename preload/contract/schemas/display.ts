@@ -30,6 +30,15 @@ export const DisplayState = z.discriminatedUnion('screen', [
   z.strictObject({ screen: z.literal('declined'), reason: z.string().nullable(), ...Money })
 ])
 
+export const displayChannels = {
+  /**
+   * Opens the customer display window again after someone closed it (Electron). `open` says whether a
+   * display window is open now: false when Settings say "none", or in the browser harness (there the
+   * display is a page of its own).
+   */
+  'display:reopen': { input: z.undefined(), output: z.strictObject({ open: z.boolean() }) }
+}
+
 export const displayEvents = {
   'display:changed': DisplayState
 }

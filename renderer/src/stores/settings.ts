@@ -200,6 +200,16 @@ export const useSettingsStore = defineStore('settings', () => {
       }
     )
 
+  /** Opens the customer display window again (someone closed it); says when there is none to open. */
+  const reopenDisplay = () =>
+    run(
+      'display',
+      () => bridge.invoke('display:reopen'),
+      (r) => {
+        notice.value = { key: r.open ? 'settings.display.reopened' : 'settings.display.none' }
+      }
+    )
+
   return {
     view,
     draft,
@@ -223,7 +233,8 @@ export const useSettingsStore = defineStore('settings', () => {
     loadBackups,
     backupNow,
     restore,
-    exportDiagnostics
+    exportDiagnostics,
+    reopenDisplay
   }
 })
 

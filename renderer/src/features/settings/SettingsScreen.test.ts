@@ -252,6 +252,20 @@ describe('SettingsScreen', () => {
     expect(w.text()).not.toContain('Restart')
   })
 
+  it('"Show the customer display again" asks main to reopen it and says what happened', async () => {
+    let open = true
+    fake.answers['display:reopen'] = () => ok({ open })
+    const w = await mountScreen()
+    await w.find('[data-testid=display-reopen]').trigger('click')
+    await flushPromises()
+    expect(calls('display:reopen')).toEqual([undefined])
+    expect(w.find('[data-testid=settings-notice]').text()).toBe('The customer display window is open.')
+    open = false
+    await w.find('[data-testid=display-reopen]').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-testid=settings-notice]').text()).toMatch(/No customer display window to open/)
+  })
+
   it('a switch main applied at once shows no waiting note', async () => {
     view = { ...view, mode: 'live', activeMode: 'live', tokenSet: true }
     const w = await mountScreen()

@@ -136,6 +136,11 @@ export const en = {
     restored: 'Restored {name}. Restart the app now.',
     size: '{kb} KB'
   },
+  display: {
+    reopen: 'Show the customer display again',
+    reopened: 'The customer display window is open.',
+    none: 'No customer display window to open: Settings say "None", or the display is a browser page here (/display.html).'
+  },
   diagnostics: {
     export: 'Export diagnostics',
     done: 'Diagnostics saved to {path}',
@@ -298,6 +303,11 @@ export const zhCN: typeof en = {
     restoreConfirm: '恢复此备份',
     restored: '已恢复 {name}。请立即重启应用。',
     size: '{kb} KB'
+  },
+  display: {
+    reopen: '重新显示顾客屏',
+    reopened: '顾客屏窗口已打开。',
+    none: '没有可打开的顾客屏窗口：设置为“无”，或此处的顾客屏是浏览器页面（/display.html）。'
   },
   diagnostics: {
     export: '导出诊断信息',
