@@ -4,14 +4,15 @@
  * row the database refuses is reported and the rest still go in) and lists every bad row with why.
  * Products are never deleted: sale lines and history point at them.
  */
-import { ProductDraft, type ProductField } from '../../../preload/contract/schemas/catalog'
+import type { z } from 'zod'
+import { ProductDraft, type ImportProblemCode, type ProductField } from '../../../preload/contract/schemas/catalog'
 import type { Handlers } from '../../ipc/router'
 import type { Clock } from '../clock'
 import { PosError } from '../errors'
 import type { EventBus } from '../events'
 import type { Db } from '../ledger/open'
 import { createCatalogRepo, toProduct, type ProductFields, type ProductOut } from './catalog-repo'
-import { readCatalogCsv, rowToFields, writeCatalogCsv, type CsvProblem } from './csv'
+import { csvProblem, readCatalogCsv, rowToFields, writeCatalogCsv, type CsvProblem } from './csv'
 
 export interface CatalogDeps {
   db: Db
@@ -34,18 +35,43 @@ const CSV_FIELD: Record<ProductField, string> = {
   active: 'active'
 }
 
-/** Checks a full set of fields; the messages per field are for the form (or the import report). */
+/** An import problem's code and parameters, for the renderer to word. */
+export interface ProblemKind {
+  code: ImportProblemCode
+  params: Record<string, string | number>
+}
+
+/** Which import problem a ProductDraft issue is (its English message goes along as the fallback). */
+function draftProblem(field: ProductField, issue: z.core.$ZodIssue): ProblemKind {
+  const column = CSV_FIELD[field]
+  if (issue.code === 'too_big') {
+    if (field === 'priceMinor') return { code: 'price_too_large', params: {} }
+    if (field !== 'taxRateBp') return { code: 'too_long', params: { column, max: Number(issue.maximum) } }
+  }
+  if (field === 'name') return { code: 'name_required', params: {} }
+  if (issue.code === 'custom' && field === 'sku') return { code: 'sku_format', params: {} }
+  if (issue.code === 'custom' && field === 'barcode') return { code: 'barcode_format', params: {} }
+  return { code: 'invalid', params: { column } }
+}
+
+/**
+ * Checks a full set of fields; the messages per field are for the form, the kinds for the import report.
+ */
 export function validateProduct(
   input: Record<string, unknown>
-): { ok: true; value: ProductFields } | { ok: false; fields: Partial<Record<ProductField, string>> } {
+):
+  | { ok: true; value: ProductFields }
+  | { ok: false; fields: Partial<Record<ProductField, string>>; kinds: Partial<Record<ProductField, ProblemKind>> } {
   const parsed = ProductDraft.safeParse(input)
   if (parsed.success) return { ok: true, value: parsed.data }
   const fields: Partial<Record<ProductField, string>> = {}
+  const kinds: Partial<Record<ProductField, ProblemKind>> = {}
   for (const issue of parsed.error.issues) {
     const key = String(issue.path[0] ?? 'name') as ProductField
     fields[key] ??= issue.message
+    kinds[key] ??= draftProblem(key, issue)
   }
-  return { ok: false, fields }
+  return { ok: false, fields, kinds }
 }
 
 /** Sentinel that rolls a dry-run import back after it has reported. */
@@ -63,15 +89,27 @@ export function createCatalogService(deps: CatalogDeps) {
     return row
   }
 
-  /** SKU and barcode must be unique; says which product already has them. */
-  const clashes = (f: ProductFields, selfId: number | null): Partial<Record<ProductField, string>> => {
-    const out: Partial<Record<ProductField, string>> = {}
+  /** SKU and barcode must be unique; says which product already has them (message, and kind for imports). */
+  const clashKinds = (f: ProductFields, selfId: number | null) => {
+    const out: Partial<Record<ProductField, ProblemKind & { message: string }>> = {}
     const sku = f.sku ? repo.bySku(f.sku) : undefined
-    if (sku && sku.id !== selfId) out.sku = `The SKU ${f.sku} is already used by "${sku.name}".`
+    if (f.sku && sku && sku.id !== selfId) {
+      const params = { value: f.sku, product: sku.name }
+      out.sku = { code: 'sku_taken', params, message: `The SKU ${f.sku} is already used by "${sku.name}".` }
+    }
     const bc = f.barcode ? repo.byBarcode(f.barcode) : undefined
-    if (bc && bc.id !== selfId) out.barcode = `The barcode ${f.barcode} is already used by "${bc.name}".`
+    if (f.barcode && bc && bc.id !== selfId) {
+      const params = { value: f.barcode, product: bc.name }
+      out.barcode = {
+        code: 'barcode_taken',
+        params,
+        message: `The barcode ${f.barcode} is already used by "${bc.name}".`
+      }
+    }
     return out
   }
+  const clashes = (f: ProductFields, selfId: number | null): Partial<Record<ProductField, string>> =>
+    Object.fromEntries(Object.entries(clashKinds(f, selfId)).map(([k, v]) => [k, v.message]))
 
   const checked = (input: Record<string, unknown>, selfId: number | null): ProductFields => {
     const v = validateProduct(input)
@@ -112,8 +150,10 @@ export function createCatalogService(deps: CatalogDeps) {
         }
         const v = validateProduct(raw.fields)
         if (!v.ok) {
-          for (const [k, message] of Object.entries(v.fields))
-            errors.push({ line: row.line, field: CSV_FIELD[k as ProductField], message })
+          for (const [k, message] of Object.entries(v.fields)) {
+            const kind = v.kinds[k as ProductField]!
+            errors.push(csvProblem(row.line, CSV_FIELD[k as ProductField], kind.code, kind.params, message))
+          }
           continue
         }
         const f = v.value
@@ -121,21 +161,30 @@ export function createCatalogService(deps: CatalogDeps) {
         const again = (f.sku && seenSku.get(f.sku)) || (f.barcode && seenBarcode.get(f.barcode))
         if (again) {
           const field = f.sku && seenSku.has(f.sku) ? 'sku' : 'barcode'
-          errors.push({ line: row.line, field, message: `The same ${field} is already on line ${again} of this file.` })
+          errors.push(
+            csvProblem(
+              row.line,
+              field,
+              'duplicate_in_file',
+              { column: field, line: again },
+              `The same ${field} is already on line ${again} of this file.`
+            )
+          )
           continue
         }
         // A row with a SKU is matched by SKU only (a new SKU with a taken barcode is a clash, not an edit).
         const target = f.sku ? repo.bySku(f.sku) : f.barcode ? repo.byBarcode(f.barcode) : undefined
-        const clash = clashes(f, target?.id ?? null)
+        const clash = clashKinds(f, target?.id ?? null)
         if (Object.keys(clash).length) {
-          for (const [k, message] of Object.entries(clash))
-            errors.push({ line: row.line, field: CSV_FIELD[k as ProductField], message })
+          for (const [k, c] of Object.entries(clash))
+            errors.push(csvProblem(row.line, CSV_FIELD[k as ProductField], c.code, c.params, c.message))
           continue
         }
         try {
           db.transaction(() => (target ? repo.update(target.id, f, clock.now()) : repo.insert(f, clock.now())))()
         } catch (e) {
-          errors.push({ line: row.line, field: null, message: `The row could not be saved (${(e as Error).message}).` })
+          const detail = (e as Error).message
+          errors.push(csvProblem(row.line, null, 'save_failed', { detail }, `The row could not be saved (${detail}).`))
           continue
         }
         if (f.sku) seenSku.set(f.sku, row.line)

@@ -5,6 +5,7 @@
  */
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
+import type { ImportProblemCode } from '../../../preload/contract/schemas/catalog'
 import { fromWireAmount, toWireAmount } from '../money'
 import type { ProductOut } from './catalog-repo'
 
@@ -18,10 +19,24 @@ export interface CsvRow {
   cells: Partial<Record<CsvColumn, string>>
 }
 
+/** One problem of the file or of a row: a stable code and its parameters, plus the English sentence. */
 export interface CsvProblem {
   line: number
   field: string | null
+  code: ImportProblemCode
+  params: Record<string, string | number>
   message: string
+}
+
+/** Builds a problem; `params` are what the renderer's translation of `code` names. */
+export function csvProblem(
+  line: number,
+  field: string | null,
+  code: ImportProblemCode,
+  params: Record<string, string | number>,
+  message: string
+): CsvProblem {
+  return { line, field, code, params, message }
 }
 
 /**
@@ -45,12 +60,22 @@ export function readCatalogCsv(csv: string): { rows: CsvRow[] } | { problem: Csv
     }) as unknown as { record: string[]; info: { lines: number } }[]
   } catch (e) {
     const line = (e as { lines?: number }).lines ?? 1
+    const detail = (e as Error).message
     return {
-      problem: { line, field: null, message: `The file is not valid CSV near line ${line}: ${(e as Error).message}` }
+      problem: csvProblem(
+        line,
+        null,
+        'csv_invalid',
+        { line, detail },
+        `The file is not valid CSV near line ${line}: ${detail}`
+      )
     }
   }
-  if (records.length === 0)
-    return { problem: { line: 1, field: null, message: 'The file is empty. The first line must name the columns.' } }
+  if (records.length === 0) {
+    return {
+      problem: csvProblem(1, null, 'file_empty', {}, 'The file is empty. The first line must name the columns.')
+    }
+  }
   const header = records[0]!.record.map((h) =>
     h
       .trim()
@@ -59,26 +84,35 @@ export function readCatalogCsv(csv: string): { rows: CsvRow[] } | { problem: Csv
   )
   const unknown = header.filter((h) => h !== '' && !(CSV_COLUMNS as readonly string[]).includes(h))
   if (unknown.length) {
+    const column = unknown[0]!
+    const columns = CSV_COLUMNS.join(', ')
     return {
-      problem: {
-        line: 1,
-        field: unknown[0]!,
-        message: `Unknown column "${unknown[0]}". The columns are: ${CSV_COLUMNS.join(', ')}.`
-      }
+      problem: csvProblem(
+        1,
+        column,
+        'column_unknown',
+        { column, columns },
+        `Unknown column "${column}". The columns are: ${columns}.`
+      )
     }
   }
   const missing = REQUIRED.filter((c) => !header.includes(c))
   if (missing.length) {
+    const column = missing[0]!
     return {
-      problem: {
-        line: 1,
-        field: missing[0]!,
-        message: `The column "${missing[0]}" is missing. The first line must name the columns.`
-      }
+      problem: csvProblem(
+        1,
+        column,
+        'column_missing',
+        { column },
+        `The column "${column}" is missing. The first line must name the columns.`
+      )
     }
   }
   const dup = header.find((h, i) => h !== '' && header.indexOf(h) !== i)
-  if (dup) return { problem: { line: 1, field: dup, message: `The column "${dup}" appears twice.` } }
+  if (dup) {
+    return { problem: csvProblem(1, dup, 'column_duplicate', { column: dup }, `The column "${dup}" appears twice.`) }
+  }
 
   const rows = records.slice(1).map(({ record, info }) => {
     const cells: Partial<Record<CsvColumn, string>> = {}
@@ -130,25 +164,36 @@ export function rowToFields(
   }
   const price = fromWireAmount((c.price ?? '').replace(/^\$/, ''), currency)
   if (price === null) {
-    problems.push({
-      line: row.line,
-      field: 'price',
-      message: c.price
-        ? `"${c.price}" is not a price: write it like 4.50 (no currency sign or thousands separator).`
-        : 'The price is required.'
-    })
+    problems.push(
+      c.price
+        ? csvProblem(
+            row.line,
+            'price',
+            'price_invalid',
+            { value: c.price },
+            `"${c.price}" is not a price: write it like 4.50 (no currency sign or thousands separator).`
+          )
+        : csvProblem(row.line, 'price', 'price_required', {}, 'The price is required.')
+    )
   } else fields.priceMinor = price
   const tax = parseTaxPercent(c.tax_rate ?? '0')
   if (tax === null) {
-    problems.push({
-      line: row.line,
-      field: 'tax_rate',
-      message: `"${c.tax_rate}" is not a tax rate: write a percent like 8.25 (0 to 100).`
-    })
+    const value = c.tax_rate ?? ''
+    problems.push(
+      csvProblem(
+        row.line,
+        'tax_rate',
+        'tax_invalid',
+        { value },
+        `"${value}" is not a tax rate: write a percent like 8.25 (0 to 100).`
+      )
+    )
   } else fields.taxRateBp = tax
   const active = parseActive(c.active ?? '')
-  if (active === null) problems.push({ line: row.line, field: 'active', message: `"${c.active}" is not yes or no.` })
-  else fields.active = active
+  if (active === null) {
+    const value = c.active ?? ''
+    problems.push(csvProblem(row.line, 'active', 'active_invalid', { value }, `"${value}" is not yes or no.`))
+  } else fields.active = active
   return problems.length ? { problems } : { fields }
 }
 

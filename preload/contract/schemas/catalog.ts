@@ -78,11 +78,46 @@ const LooseProduct = z.strictObject(
 
 export const CatalogCategory = z.strictObject({ name: z.string(), count: z.number().int().nonnegative() })
 
+/**
+ * What is wrong with a CSV file or row, as a stable code the renderer words in the cashier's language.
+ * Parameters (in `params`): csv_invalid {line, detail}; column_unknown {column, columns};
+ * column_missing, column_duplicate {column}; price_invalid, tax_invalid, active_invalid {value};
+ * too_long {column, max}; duplicate_in_file {column, line}; sku_taken, barcode_taken {value, product};
+ * save_failed {detail}; invalid {column}. The others have none.
+ */
+export const IMPORT_PROBLEM_CODES = [
+  'csv_invalid',
+  'file_empty',
+  'column_unknown',
+  'column_missing',
+  'column_duplicate',
+  'name_required',
+  'price_required',
+  'price_invalid',
+  'price_too_large',
+  'tax_invalid',
+  'active_invalid',
+  'too_long',
+  'sku_format',
+  'barcode_format',
+  'duplicate_in_file',
+  'sku_taken',
+  'barcode_taken',
+  'save_failed',
+  'invalid'
+] as const
+export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number]
+
 export const ImportRowError = z.strictObject({
   /** 1-based line in the file (the header is line 1). */
   line: z.number().int().positive(),
   /** The column at fault, when one is. */
   field: z.string().nullable(),
+  /** What is wrong, for the renderer to translate (see IMPORT_PROBLEM_CODES). */
+  code: z.enum(IMPORT_PROBLEM_CODES),
+  /** The values the translated sentence names (the cell's text, the other line, the product...). */
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** The same problem in English: the fallback when the renderer does not know the code. */
   message: z.string()
 })
 

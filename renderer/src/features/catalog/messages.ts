@@ -1,3 +1,53 @@
+import type { ImportProblemCode } from '../../../../preload/contract/schemas/catalog'
+
+/**
+ * The CSV import problems by code (contract `IMPORT_PROBLEM_CODES`), with the parameters main sends.
+ * Column names stay as written in the file's header.
+ */
+const problemsEn = {
+  csv_invalid: 'The file is not valid CSV near line {line}: {detail}',
+  file_empty: 'The file is empty. The first line must name the columns.',
+  column_unknown: 'Unknown column “{column}”. The columns are: {columns}.',
+  column_missing: 'The column “{column}” is missing. The first line must name the columns.',
+  column_duplicate: 'The column “{column}” appears twice.',
+  name_required: 'The name is required.',
+  price_required: 'The price is required.',
+  price_invalid: '“{value}” is not a price: write it like 4.50 (no currency sign or thousands separator).',
+  price_too_large: 'The price is too large.',
+  tax_invalid: '“{value}” is not a tax rate: write a percent like 8.25 (0 to 100).',
+  active_invalid: '“{value}” is not yes or no.',
+  too_long: 'The {column} is at most {max} characters.',
+  sku_format: 'The SKU is letters, digits and symbols without spaces.',
+  barcode_format: 'The barcode is digits (EAN-13, UPC-A...) or letters, without spaces.',
+  duplicate_in_file: 'The same {column} is already on line {line} of this file.',
+  sku_taken: 'The SKU {value} is already used by “{product}”.',
+  barcode_taken: 'The barcode {value} is already used by “{product}”.',
+  save_failed: 'The row could not be saved ({detail}).',
+  invalid: 'The {column} value is not valid.'
+} satisfies Record<ImportProblemCode, string>
+
+const problemsZhCN: typeof problemsEn = {
+  csv_invalid: '文件在第 {line} 行附近不是有效的 CSV：{detail}',
+  file_empty: '文件是空的。第一行必须是列名。',
+  column_unknown: '未知的列“{column}”。可用的列：{columns}。',
+  column_missing: '缺少“{column}”列。第一行必须是列名。',
+  column_duplicate: '“{column}”列出现了两次。',
+  name_required: '名称不能为空。',
+  price_required: '价格不能为空。',
+  price_invalid: '“{value}”不是有效的价格：请写成 4.50 这样的格式（不带货币符号和千位分隔符）。',
+  price_too_large: '价格太大。',
+  tax_invalid: '“{value}”不是有效的税率：请填写百分比，例如 8.25（0 到 100）。',
+  active_invalid: '“{value}”不是 yes 或 no。',
+  too_long: '{column} 列最多 {max} 个字符。',
+  sku_format: '货号只能包含字母、数字和符号，不能有空格。',
+  barcode_format: '条码只能是数字（EAN-13、UPC-A 等）或字母，不能有空格。',
+  duplicate_in_file: '本文件第 {line} 行已有相同的 {column}。',
+  sku_taken: '货号 {value} 已被“{product}”使用。',
+  barcode_taken: '条码 {value} 已被“{product}”使用。',
+  save_failed: '该行无法保存（{detail}）。',
+  invalid: '{column} 列的值无效。'
+}
+
 /** Strings of the catalog manager. en and zh-CN must have the same keys. */
 export const en = {
   title: 'Catalog',
@@ -39,7 +89,8 @@ export const en = {
     confirm: 'Import the good rows',
     problems: 'Rows with problems (nothing of these rows is imported)',
     line: 'Line {line}',
-    fileTooBig: 'That file is too large to import at once (at most 2 MB). Split it into smaller files.'
+    fileTooBig: 'That file is too large to import at once (at most 2 MB). Split it into smaller files.',
+    problem: problemsEn
   },
   close: 'Close (Esc)',
   fieldErrors: {
@@ -92,7 +143,8 @@ export const zhCN: typeof en = {
     confirm: '导入无误的行',
     problems: '有问题的行（这些行不会导入）',
     line: '第 {line} 行',
-    fileTooBig: '文件太大，无法一次导入（最多 2 MB）。请拆分成较小的文件。'
+    fileTooBig: '文件太大，无法一次导入（最多 2 MB）。请拆分成较小的文件。',
+    problem: problemsZhCN
   },
   close: '关闭 (Esc)',
   fieldErrors: {
