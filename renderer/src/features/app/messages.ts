@@ -13,7 +13,13 @@ export const en = {
   shell: { electron: 'Desktop app', harness: 'Browser harness' },
   transportError: 'The app could not reach its main process. Please wait or restart the app.',
   nav: { sale: 'Sale', history: 'History', reports: 'Reports', settings: 'Settings', help: 'Shortcuts' },
-  help: { title: 'Keyboard shortcuts', close: 'Close (Esc)', groupApp: 'Anywhere', open: 'Show keyboard shortcuts' }
+  help: {
+    title: 'Keyboard shortcuts',
+    close: 'Close (Esc)',
+    closeDialog: 'Close the dialog',
+    groupApp: 'Anywhere',
+    open: 'Show keyboard shortcuts'
+  }
 }
 
 export const zhCN: typeof en = {
@@ -30,5 +36,11 @@ export const zhCN: typeof en = {
   shell: { electron: '桌面应用', harness: '浏览器测试环境' },
   transportError: '无法连接应用主进程，请稍候或重启应用。',
   nav: { sale: '收银', history: '交易记录', reports: '报表', settings: '设置', help: '快捷键' },
-  help: { title: '键盘快捷键', close: '关闭 (Esc)', groupApp: '全局', open: '显示键盘快捷键' }
+  help: {
+    title: '键盘快捷键',
+    close: '关闭 (Esc)',
+    closeDialog: '关闭对话框',
+    groupApp: '全局',
+    open: '显示键盘快捷键'
+  }
 }
