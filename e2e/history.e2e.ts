@@ -75,7 +75,8 @@ describe.skipIf(skip)('history and reports in the browser', () => {
     await page.keyboard.press('F3')
     await expect.poll(() => page.getByTestId('history-screen').isVisible()).toBe(true)
     await expect.poll(() => page.locator('[role="option"]').count()).toBe(3)
-    expect(await page.getByTestId('history-totals').textContent()).toContain('3')
+    // The totals are their own call, answered after the page: wait for them.
+    await expect.poll(() => page.getByTestId('history-totals').textContent()).toContain('3 sales')
     await page.getByTestId('history-search').fill('乌龙')
     await expect.poll(() => page.locator('[role="option"]').count()).toBe(1)
     await page.getByTestId('history-search').fill('')

@@ -47,6 +47,7 @@ export const CHANNELS = [
   'catalog:importCsv',
   'catalog:exportCsv',
   'history:list',
+  'history:totals',
   'history:detail',
   'history:lookup',
   'receipt:render',

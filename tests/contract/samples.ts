@@ -66,6 +66,7 @@ export const VALID_SAMPLES = {
     },
     { cursor: { at: 1, saleId: 2 }, limit: 10 }
   ],
+  'history:totals': [{}, { filter: { from: 0, to: 1, statuses: ['refunded'], wallets: [''], text: '4242' } }],
   'history:detail': [{ saleId: 1 }],
   'history:lookup': [{ transactionNo: '297553638241892410' }],
   'receipt:render': [

@@ -84,7 +84,13 @@ describe('history, receipts, refunds and reports over the contract', () => {
 
     const page = await call('history:list', {})
     expect(page.rows[0]).toMatchObject({ saleId, status: 'paid', transactionNo, totalMinor: 1083 })
-    expect(page.totals).toEqual({ count: 1, totalMinor: 1083, refundedMinor: 0 })
+    expect(page).not.toHaveProperty('totals')
+    expect(await call('history:totals', {})).toEqual({ count: 1, totalMinor: 1083, refundedMinor: 0 })
+    expect(await call('history:totals', { filter: { text: 'no such thing' } })).toEqual({
+      count: 0,
+      totalMinor: 0,
+      refundedMinor: 0
+    })
     expect((await call('history:list', { filter: { text: '乌龙' } })).rows).toHaveLength(1)
     expect(await call('history:lookup', { transactionNo })).toEqual({ saleId })
 
@@ -141,6 +147,7 @@ describe('history, receipts, refunds and reports over the contract', () => {
     const { call, fail } = await boot()
     const { saleId } = await paidSale(call)
     expect((await fail('history:list', { filter: { from: 5, to: 1 } })).code).toBe('BAD_INPUT')
+    expect((await fail('history:totals', { filter: { minMinor: 9, maxMinor: 1 } })).code).toBe('BAD_INPUT')
     expect(
       (await fail('refund:start', { saleId, amountMinor: 1, lines: [{ lineId: 1, quantity: 1 }], reason: 'x' })).code
     ).toBe('BAD_INPUT')

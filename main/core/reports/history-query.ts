@@ -1,7 +1,8 @@
 /**
  * The history list: sales that had a payment attempt, newest first, filtered, paged by keyset (the last
- * row's `(at, saleId)`, never OFFSET, so page 500 costs what page 1 costs), with the count and sums of
- * everything the filter matches. Reads the trigger-maintained `history` table (migration 10); totals of
+ * row's `(at, saleId)`, never OFFSET, so page 500 costs what page 1 costs). The count and sums of
+ * everything the filter matches are a separate call (`totals`): a broad filter's page is found at once,
+ * its totals visit every match, so the list shows rows first and totals a moment later. Reads the trigger-maintained `history` table (migration 10); totals of
  * date/status/wallet filters add up `history_hours` and scan only the partial hours at the edges.
  */
 import type { Db } from '../ledger/open'
@@ -59,8 +60,6 @@ export interface HistoryPage {
   rows: HistoryRow[]
   /** Pass back to get the next (older) page; null on the last page. */
   nextCursor: HistoryCursor | null
-  /** Only on the first page (no cursor): the client keeps them while it pages. */
-  totals: HistoryTotals | null
 }
 
 interface Where {
@@ -294,7 +293,7 @@ export function createHistoryQueries(db: Db, options: HistoryQueryOptions = {}) 
       return scanOnly ? totalsByScan(f) : totalsByHours(f)
     },
 
-    /** One page, newest first; `cursor` is the previous page's `nextCursor`. */
+    /** One page, newest first; `cursor` is the previous page's `nextCursor`. Never computes totals. */
     page(f: HistoryFilter, cursor: HistoryCursor | null, limit = 50): HistoryPage {
       const size = Math.max(1, Math.min(MAX_PAGE, Math.trunc(limit)))
       const w = buildWhere(f, choosePlan(f))
@@ -317,11 +316,7 @@ export function createHistoryQueries(db: Db, options: HistoryQueryOptions = {}) 
         summary: (summary ?? '') + (lineCount > 3 ? ` +${lineCount - 3}` : '')
       }))
       const last = rows[rows.length - 1]
-      return {
-        rows,
-        nextCursor: more && last ? { at: last.at, saleId: last.saleId } : null,
-        totals: cursor ? null : this.totals(f)
-      }
+      return { rows, nextCursor: more && last ? { at: last.at, saleId: last.saleId } : null }
     },
 
     /** Sale ids whose succeeded payment (or refund) carries this Pockyt number: a scanned receipt barcode. */

@@ -205,6 +205,7 @@ export function createHistoryService(o: HistoryServiceOptions) {
 
   const handlers: Pick<Handlers, Channel> = {
     'history:list': ({ filter, cursor, limit }) => queries.page(filter, cursor, limit),
+    'history:totals': ({ filter }) => queries.totals(filter),
     'history:detail': ({ saleId }) => detail(saleId),
     'history:lookup': ({ transactionNo }) => {
       const saleId = queries.saleByTransactionNo(transactionNo)

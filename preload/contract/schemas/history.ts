@@ -67,9 +67,7 @@ export const HistoryTotals = z.strictObject({
 
 export const HistoryPage = z.strictObject({
   rows: z.array(HistoryRow),
-  nextCursor: HistoryCursor.nullable(),
-  /** On the first page only (no cursor). */
-  totals: HistoryTotals.nullable()
+  nextCursor: HistoryCursor.nullable()
 })
 
 export const TimelineEvent = z.strictObject({
@@ -203,6 +201,11 @@ export const historyChannels = {
     }),
     output: HistoryPage
   },
+  /**
+   * Count and sums of everything the filter matches (asked after the first page: a broad filter's
+   * totals visit every match, its page does not). Works offline.
+   */
+  'history:totals': { input: z.strictObject({ filter: HistoryFilter.default({}) }), output: HistoryTotals },
   /** One sale: lines, totals, every payment attempt and refund with its timeline, and the actions. */
   'history:detail': { input: z.strictObject({ saleId: Id }), output: SaleDetail },
   /** The sale a scanned receipt barcode (a transactionNo or refundTransactionNo) belongs to. */

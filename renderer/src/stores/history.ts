@@ -5,6 +5,7 @@ import type { In, Out, PosErrorInfo, Result } from '../../../preload/contract'
 import { bridge } from '../bridge'
 
 export type HistoryPage = Out<'history:list'>
+export type HistoryTotals = Out<'history:totals'>
 export type HistoryRow = HistoryPage['rows'][number]
 export type HistoryStatus = HistoryRow['status']
 export type SaleDetail = Out<'history:detail'>
@@ -52,7 +53,8 @@ export function presetRange(
 /**
  * History as main keeps it (offline): the filter being edited, the loaded pages (keyset cursor), the
  * totals of the filter, the open sale's detail, and refunds/voids/prints started from it. The list is
- * never summed here: totals come from main with the first page.
+ * never summed here: totals come from main in their own call, asked once the first page is shown (a
+ * broad filter's page is instant, its totals visit every match).
  */
 export const useHistoryStore = defineStore('history', () => {
   const text = ref('')
@@ -65,7 +67,10 @@ export const useHistoryStore = defineStore('history', () => {
   const maxMinor = ref<number | null>(null)
 
   const rows = ref<HistoryRow[]>([])
-  const totals = ref<HistoryPage['totals']>(null)
+  /** The current filter's count and sums; null while they are being counted (or failed). */
+  const totals = ref<HistoryTotals | null>(null)
+  /** Totals asked for the current filter and not answered yet ("counting…"). */
+  const counting = ref(false)
   const cursor = ref<HistoryPage['nextCursor']>(null)
   const loading = ref(false)
   const error = ref<PosErrorInfo | null>(null)
@@ -108,18 +113,30 @@ export const useHistoryStore = defineStore('history', () => {
     }
   }
 
-  /** First page of the current filter (replaces the list). Later answers win over earlier ones. */
+  /**
+   * First page of the current filter (replaces the list), then its totals. Only the latest search's
+   * answers are used: a page or totals of a filter changed meanwhile are dropped.
+   */
   async function search(): Promise<void> {
     const mine = ++generation
+    const f = filter()
     loading.value = true
-    const page = await call(bridge.invoke('history:list', { filter: filter(), limit: 50 }))
+    counting.value = true
+    totals.value = null
+    const page = await call(bridge.invoke('history:list', { filter: f, limit: 50 }))
     if (mine !== generation) return
     loading.value = false
-    if (!page) return
+    if (!page) {
+      counting.value = false
+      return
+    }
     rows.value = page.rows
-    totals.value = page.totals
     cursor.value = page.nextCursor
     if (!rows.value.some((r) => r.saleId === selectedId.value)) selectedId.value = rows.value[0]?.saleId ?? null
+    const sums = await call(bridge.invoke('history:totals', { filter: f }))
+    if (mine !== generation) return
+    counting.value = false
+    totals.value = sums
   }
 
   /** The next (older) page, appended. */
@@ -231,6 +248,7 @@ export const useHistoryStore = defineStore('history', () => {
     maxMinor,
     rows,
     totals,
+    counting,
     cursor,
     loading,
     error,

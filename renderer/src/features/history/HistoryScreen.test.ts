@@ -94,14 +94,11 @@ beforeEach(() => {
       const { cursor } = input as { cursor?: unknown }
       return ok(
         cursor
-          ? { rows: [row(4)], nextCursor: null, totals: null }
-          : {
-              rows: [row(1), row(2), row(3)],
-              nextCursor: { at: 1, saleId: 3 },
-              totals: { count: 4, totalMinor: 4010, refundedMinor: 0 }
-            }
+          ? { rows: [row(4)], nextCursor: null }
+          : { rows: [row(1), row(2), row(3)], nextCursor: { at: 1, saleId: 3 } }
       )
     },
+    'history:totals': () => ok({ count: 4, totalMinor: 4010, refundedMinor: 0 }),
     'history:detail': (input) => ok(detail((input as { saleId: number }).saleId)),
     'history:lookup': () => ok({ saleId: 2 }),
     'refund:start': (input) =>
@@ -155,6 +152,38 @@ describe('HistoryScreen', () => {
     key('PageDown')
     await flushPromises()
     expect(w.findAll('[role="option"]')).toHaveLength(4)
+    w.unmount()
+  })
+
+  it('shows the page first, "counting…" until the totals come, and drops totals of an older filter', async () => {
+    const pending: { filter: { text?: string }; resolve: (v: unknown) => void }[] = []
+    fake.answers['history:totals'] = (input) =>
+      new Promise((resolve) => pending.push({ filter: (input as { filter: { text?: string } }).filter, resolve }))
+    const w = mountScreen()
+    await flushPromises()
+    expect(w.findAll('[role="option"]')).toHaveLength(3)
+    expect(w.find('[data-testid="history-totals"]').exists()).toBe(false)
+    expect(w.get('[data-testid="history-counting"]').text()).toBe('Counting…')
+    // The page is asked before the totals, with the same filter.
+    const asked = fake.calls.filter(([c]) => c.startsWith('history:l') || c === 'history:totals')
+    expect(asked.map(([c]) => c)).toEqual(['history:list', 'history:totals'])
+    expect(asked[1]![1]).toEqual({ filter: (asked[0]![1] as { filter: unknown }).filter })
+
+    const store = useHistoryStore()
+    store.text = 'oolong'
+    void store.search() // answers once its totals do
+    await flushPromises()
+    expect(pending.map((p) => p.filter.text)).toEqual([undefined, 'oolong'])
+    pending[0]!.resolve(ok({ count: 99, totalMinor: 9900, refundedMinor: 0 }))
+    await flushPromises()
+    expect(w.find('[data-testid="history-totals"]').exists()).toBe(false)
+    expect(w.find('[data-testid="history-counting"]').exists()).toBe(true)
+    pending[1]!.resolve(ok({ count: 7, totalMinor: 700, refundedMinor: 100 }))
+    await flushPromises()
+    expect(w.find('[data-testid="history-counting"]').exists()).toBe(false)
+    expect(w.get('[data-testid="history-totals"]').text()).toContain('7 sales')
+    expect(w.get('[data-testid="history-totals"]').text()).toContain('$7.00')
+    expect(store.counting).toBe(false)
     w.unmount()
   })
 
