@@ -2,8 +2,8 @@
  * Refunds and voids, journaled like payments: the refund row is committed (`created`, which reserves the
  * amount) before anything else, `sent` is committed before the call to Pockyt, and the answer after it,
  * so after a crash at any instant the ledger says what may have happened remotely. Recovery (start-up
- * and a periodic sweep) settles every refund left `sent` by asking Pockyt how much of the payment it
- * has refunded, re-sending the same `refundReference` only when Pockyt shows it did not land.
+ * and a periodic sweep, refund-recovery.ts) settles every refund left `sent` by asking Pockyt how much of
+ * the payment it has refunded, re-sending the same `refundReference` only when Pockyt shows it did not land.
  *
  *   created --(announce)--> sent --ok--> succeeded        created --restart--> failed (never sent)
  *                             |--refused--> failed         sent --restart--> query --> succeeded/failed/re-send
@@ -20,10 +20,11 @@ import type { PaymentRow, PaymentsRepo } from '../ledger/payments-repo'
 import type { SalesRepo } from '../ledger/sales-repo'
 import { toWireAmount } from '../money'
 import { localDay } from '../reports/days'
-import { scrub, summarizeOutcome } from '../payment/redact'
+import { summarizeOutcome } from '../payment/redact'
 import { makeReference } from '../payment/reference'
-import type { PockytClient, PockytOutcome } from '../pockyt/types'
+import type { PockytClient } from '../pockyt/types'
 import { planRefund, type LineRequest } from './refund-plan'
+import { createRefundRecovery, pockytErrorText, VOID_DONE } from './refund-recovery'
 import { refundView, type RefundView } from './refund-view'
 import type { JournalEntry, RefundLine, RefundPatch, RefundRow, RefundsRepo, RefundState } from './refunds-repo'
 
@@ -64,8 +65,6 @@ export interface VoidRequest {
   reason: string
   pin?: string
 }
-
-const VOID_DONE = new Set(['reversed', 'closed'])
 
 export type RefundEngine = ReturnType<typeof createRefundEngine>
 
@@ -125,13 +124,6 @@ export function createRefundEngine(o: RefundEngineOptions) {
     publish(after)
     return after
   }
-
-  const errorText = (out: PockytOutcome<unknown>, keep: (string | null)[]): string | null =>
-    out.kind === 'rejected'
-      ? `Pockyt refused (${out.retCode}): ${scrub(out.retMsg, keep)}`
-      : out.kind === 'unknown'
-        ? `No answer from Pockyt (${out.reason}): ${scrub(out.detail, keep)}`
-        : null
 
   const paidPayment = (saleId: number): PaymentRow => {
     const sale = sales.get(saleId)
@@ -202,8 +194,9 @@ export function createRefundEngine(o: RefundEngineOptions) {
         if (out.kind === 'ok' && out.value.transactionNo === transactionNo && VOID_DONE.has(out.value.status)) {
           return move(row, 'succeeded', { last_error: null }, entry)
         }
-        if (out.kind === 'rejected') return move(row, 'failed', { last_error: errorText(out, keep) }, entry)
-        const why = out.kind === 'ok' ? `Pockyt says the payment is still ${out.value.status}` : errorText(out, keep)
+        if (out.kind === 'rejected') return move(row, 'failed', { last_error: pockytErrorText(out, keep) }, entry)
+        const why =
+          out.kind === 'ok' ? `Pockyt says the payment is still ${out.value.status}` : pockytErrorText(out, keep)
         return note(row, { last_error: why }, entry)
       }
       const request = {
@@ -244,91 +237,26 @@ export function createRefundEngine(o: RefundEngineOptions) {
         entry
       )
     }
-    if (out.kind === 'rejected') return move(row, 'failed', { last_error: errorText(out, keep) }, entry)
+    if (out.kind === 'rejected') return move(row, 'failed', { last_error: pockytErrorText(out, keep) }, entry)
     const why =
       out.kind === 'ok'
         ? `Pockyt answered status "${out.value.status}" for ${out.value.refundAmountMinor} minor units`
-        : errorText(out, keep)
+        : pockytErrorText(out, keep)
     return note(row, { last_error: why }, entry)
   }
 
-  /**
-   * Settles a refund left `sent` (the answer was lost, or the app stopped): Pockyt's refunded total for the
-   * payment says whether it landed; if it clearly did not, the same refundReference is sent again.
-   */
-  async function resolveSent(row: RefundRow): Promise<RefundRow> {
-    const payment = payments.get(row.payment_id)!
-    const transactionNo = payment.transaction_no!
-    const keep = [transactionNo]
-    const q = await client.query({ transactionNo })
-    row = note(row, {}, { kind: 'call', request: { op: 'query', transactionNo }, answer: summarizeOutcome(q, keep) })
-    if (q.kind === 'rejected' && q.retCode === '000021') {
-      // Pockyt does not know the payment at all (other credentials, or Training mode's simulator was
-      // restarted): nothing can have been refunded there.
-      return move(row, 'failed', {
-        last_error:
-          'Pockyt does not know this payment (changed credentials, or Training mode restarted); nothing was refunded.'
-      })
-    }
-    if (q.kind !== 'ok' || q.value.transactionNo !== transactionNo) {
-      return note(
-        row,
-        { last_error: errorText(q, keep) ?? 'Pockyt answered about another transaction' },
-        { kind: 'note' }
-      )
-    }
-    const before = refunds.succeededMinor(row.payment_id, row.id)
-    if (row.kind === 'void') {
-      if (VOID_DONE.has(q.value.status))
-        return move(row, 'succeeded', { last_error: null }, { kind: 'note', note: 'cancel confirmed by tran-query' })
-      // Still paid: cancel is idempotent, send it again.
-      const out = await client.cancel({ transactionNo })
-      const entry: JournalEntry = {
-        kind: 'call',
-        request: { op: 'cancel', transactionNo },
-        answer: summarizeOutcome(out, keep)
-      }
-      if (out.kind === 'ok' && VOID_DONE.has(out.value.status))
-        return move(row, 'succeeded', { last_error: null }, entry)
-      if (out.kind === 'rejected') return move(row, 'failed', { last_error: errorText(out, keep) }, entry)
-      return note(row, { last_error: errorText(out, keep) ?? 'cancel not confirmed' }, entry)
-    }
-    const remote = q.value.refundedMinor
-    if (remote !== undefined && remote >= before + row.amount_minor) {
-      return move(
-        row,
-        'succeeded',
-        { last_error: null },
-        { kind: 'note', note: `Pockyt shows ${remote} refunded: it landed` }
-      )
-    }
-    if (remote === undefined) {
-      return note(
-        row,
-        { last_error: 'Pockyt does not say how much it refunded; check the refund in the Pockyt portal' },
-        { kind: 'note' }
-      )
-    }
-    const request = {
-      op: 'refund',
-      transactionNo,
-      refundAmountMinor: row.amount_minor,
-      currency: row.currency,
-      refundReference: row.refund_reference
-    }
-    const out = await client.refund({
-      transactionNo,
-      refundAmountMinor: row.amount_minor,
-      currency: row.currency,
-      refundReference: row.refund_reference
-    })
-    return settleRefundAnswer(
-      row,
-      out,
-      { kind: 'call', request, answer: summarizeOutcome(out, keep), note: 'resent after restart' },
-      keep
-    )
-  }
+  const recovery = createRefundRecovery({
+    refunds,
+    payments,
+    client,
+    inFlight,
+    isClosed: () => closed,
+    move,
+    note,
+    settleRefundAnswer,
+    view,
+    log
+  })
 
   return {
     /** A refund (full, by amount or by lines). Resolves once Pockyt answered (or did not). */
@@ -379,31 +307,8 @@ export function createRefundEngine(o: RefundEngineOptions) {
 
     forSale: (saleId: number) => refunds.forSale(saleId).map(view),
 
-    /**
-     * Settles every unfinished refund no call is in flight for: `created` ones were never sent (failed),
-     * `sent` ones are resolved with Pockyt. Returns what each became.
-     */
-    async recover(): Promise<RefundView[]> {
-      const out: RefundView[] = []
-      for (const row of refunds.unfinished()) {
-        if (inFlight.has(row.id) || closed) continue
-        inFlight.add(row.id)
-        try {
-          const after =
-            row.state === 'created'
-              ? move(row, 'failed', {
-                  last_error: 'The app stopped before the refund was sent; nothing was refunded. Start it again.'
-                })
-              : await resolveSent(row)
-          out.push(view(after))
-        } catch (e) {
-          log('error', 'refund recovery failed', { id: row.id, error: String(e) })
-        } finally {
-          inFlight.delete(row.id)
-        }
-      }
-      return out
-    },
+    /** Settles every unfinished refund no call is in flight for (refund-recovery.ts). */
+    recover: () => recovery.recover(),
 
     close() {
       closed = true
