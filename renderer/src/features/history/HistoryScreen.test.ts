@@ -2,27 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 
-type Answer = (input: unknown) => unknown
-const fake = {
-  answers: {} as Record<string, Answer>,
-  calls: [] as [string, unknown][],
-  listeners: {} as Record<string, ((p: unknown) => void)[]>
-}
-vi.mock('../../bridge', () => ({
-  bridge: {
-    invoke: (channel: string, input?: unknown) => {
-      fake.calls.push([channel, input])
-      const answer = fake.answers[channel]
-      return Promise.resolve(
-        answer ? answer(input) : { ok: false, error: { code: 'INTERNAL', message: `no answer for ${channel}` } }
-      )
-    },
-    on: (event: string, fn: (p: unknown) => void) => {
-      ;(fake.listeners[event] ??= []).push(fn)
-      return () => {}
-    }
-  }
-}))
+import { fake } from '../../test-support/fake-bridge'
+
+vi.mock('../../bridge', () => import('../../test-support/fake-bridge'))
 
 const { createPosI18n } = await import('../../i18n')
 const { installShortcutDispatcher } = await import('../app/shortcuts')
