@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { artifactPath, launchChromium, shouldSkipE2e } from './support/chromium'
 import { startTestHarness } from './support/harness'
+import { typeAzertyScan } from './support/keyboard'
 import { blankFrame, qrFrame, writeY4m } from './support/y4m'
 import type { Harness } from '../main/harness/harness'
 
@@ -19,18 +20,6 @@ const LATTE = '2000000000046' // $4.75, 8.25% tax
 const ESPRESSO = '2000000000015' // $3.00
 const WATER = '2000000000381' // $1.50
 const code = (tail: string) => `1346689189937${tail}` // WeChat-shaped, 18 digits
-const AZERTY: Record<string, string> = {
-  '1': '&',
-  '2': 'é',
-  '3': '"',
-  '4': "'",
-  '5': '(',
-  '6': '-',
-  '7': 'è',
-  '8': '_',
-  '9': 'ç',
-  '0': 'à'
-}
 
 describe.skipIf(skip)('the counter: catalog, sale, wallet payment and customer display', () => {
   let harness: Harness
@@ -246,18 +235,10 @@ describe.skipIf(skip)('the counter: catalog, sale, wallet payment and customer d
 
   it('AZERTY: a scanner on a French layout (key "&" with code Digit1 ...) still pays with the right code', async () => {
     const cdp = await context.newCDPSession(cashier)
-    const send = async (params: Record<string, unknown>) => {
-      await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...params })
-      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...params, text: undefined })
-    }
     const digits = code('93771855')
     await cashier.getByTestId('sale-search').focus()
     for (let attempt = 0; attempt < 3 && (await cashier.getByTestId('payment-panel').count()) === 0; attempt++) {
-      for (const d of digits) {
-        const key = AZERTY[d]!
-        await send({ key, code: `Digit${d}`, text: key, unmodifiedText: key, windowsVirtualKeyCode: 48 + Number(d) })
-      }
-      await send({ key: 'Enter', code: 'Enter', text: '\r', windowsVirtualKeyCode: 13 })
+      await typeAzertyScan(cdp, digits)
       await cashier.waitForTimeout(300)
       if ((await cashier.getByTestId('payment-panel').count()) === 0) await cashier.getByTestId('sale-search').fill('')
     }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, CDPSession, Page } from 'playwright-core'
 import { artifactPath, launchChromium, shouldSkipE2e } from './support/chromium'
 import { startTestHarness } from './support/harness'
+import { typeAzertyScan } from './support/keyboard'
 import { code128Frame, qrFrame, writeY4m } from './support/y4m'
 import type { Harness } from '../main/harness/harness'
 
@@ -17,19 +18,6 @@ const WEDGE_CODE = '134567890123456789' // WeChat-shaped
 const HUMAN_CODE = '135555666677778888'
 const AZERTY_CODE = '281234567890123456'
 const MANUAL_CODE = '130000111122223333'
-/** What a US-HID scanner's digit keys print on a French AZERTY layout. */
-const AZERTY: Record<string, string> = {
-  '1': '&',
-  '2': 'é',
-  '3': '"',
-  '4': "'",
-  '5': '(',
-  '6': '-',
-  '7': 'è',
-  '8': '_',
-  '9': 'ç',
-  '0': 'à'
-}
 
 describe.skipIf(skip)('scanning: webcam, USB wedge and manual entry in Chromium', () => {
   let harness: Harness
@@ -140,18 +128,9 @@ describe.skipIf(skip)('scanning: webcam, USB wedge and manual entry in Chromium'
 
   it('reads an AZERTY scanner right (key "&" with code Digit1, ...) and removes the symbols it typed', async () => {
     await labInput().fill('x')
-    const send = async (params: Record<string, unknown>) => {
-      await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...params })
-      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...params, text: undefined })
-    }
     let ok = false
     for (let attempt = 0; attempt < 3 && !ok; attempt++) {
-      for (const d of AZERTY_CODE) {
-        const key = AZERTY[d]!
-        await send({ key, code: `Digit${d}`, text: key, unmodifiedText: key, windowsVirtualKeyCode: 48 + Number(d) })
-        await new Promise((r) => setTimeout(r, 5))
-      }
-      await send({ key: 'Enter', code: 'Enter', text: '\r', windowsVirtualKeyCode: 13 })
+      await typeAzertyScan(cdp, AZERTY_CODE, 5)
       await page.waitForTimeout(100)
       ok = (await lastScan()).code === AZERTY_CODE
       expect(await labInput().inputValue()).toBe('x')
