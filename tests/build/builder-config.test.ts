@@ -88,6 +88,7 @@ describe('electron-builder.yml', () => {
       'out/renderer/**',
       'package.json',
       '!**/*.{ts,map}',
+      '!out/renderer/{scan-lab.html,assets/scan-lab-*}',
       '!node_modules/better-sqlite3/{src,deps}/**',
       '!node_modules/better-sqlite3/build/{deps,Release/obj,Release/obj.target,Release/.deps}/**',
       '!node_modules/better-sqlite3/build/Release/test_extension.node'

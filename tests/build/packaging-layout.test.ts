@@ -102,6 +102,8 @@ describe('packaged app layout (stub Electron, linux dir)', () => {
     )
     expect(asarFiles.filter((f) => /\.(ts|map)$/.test(f))).toEqual([])
     expect(asarFiles.some((f) => f.includes('secret-source') || f.endsWith('.env'))).toBe(false)
+    // The scanner test page is built with the renderer for e2e and bench, never shipped.
+    expect(asarFiles.filter((f) => f.includes('scan-lab'))).toEqual([])
   })
 
   it('bundles the renderer and main deps: no dev packages are shipped as node_modules', () => {
